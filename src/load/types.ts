@@ -1,0 +1,92 @@
+// What the loader hands to validation: documents as plain values, each with
+// a way back to the file, line and column of every value, and rate decks in
+// compact columnar form (a million rates must not be a million objects).
+
+import type { KindName } from '../model/kinds.js';
+import type { Problem } from '../report/problem.js';
+
+export interface Position {
+  line: number;   // 1-based
+  column: number; // 1-based
+}
+
+/** One YAML document of a config file. */
+export interface SourceDocument {
+  /** Path relative to the config root, forward slashes. */
+  file: string;
+  /** 0-based index of the document inside its file. */
+  index: number;
+  /** The `kind` as written (may be missing or unknown: validation reports it). */
+  kind: unknown;
+  /**
+   * The document as plain JSON values (objects have a null prototype). A
+   * YAML number is a JS number here; its exact digits are in `sources`.
+   */
+  data: unknown;
+  /** JSON Pointer ('' for the root, '/contacts/0/email') -> where the value starts. */
+  positions: Map<string, Position>;
+  /** JSON Pointer -> for a key, where the key starts (for "unknown field" errors). */
+  keyPositions: Map<string, Position>;
+  /** JSON Pointer -> the scalar's source text, for numbers (`40000.50` stays `40000.50`). */
+  sources: Map<string, string>;
+}
+
+/**
+ * A rating plan's rates, one array per column, index i is one rate.
+ * Decimals are strings exactly as written; absent optional cells are null.
+ */
+export interface RateDeck {
+  /** File the rates came from (CSV path or the YAML file for inline rates). */
+  file: string;
+  /** Source line of each rate (CSV line or YAML line), 1-based. */
+  line: Int32Array;
+  prefix: string[];
+  destination: string[];
+  rate: string[];
+  connectionFee: (string | null)[];
+  initialInterval: (number | null)[];
+  recurringInterval: (number | null)[];
+  /** 'YYYY-MM-DD' or null. */
+  effectiveDate: (string | null)[];
+  /** 'YYYY-MM-DD' or null. */
+  endDate: (string | null)[];
+}
+
+export const RATE_COLUMNS = [
+  'prefix', 'destination', 'rate', 'connectionFee', 'initialInterval',
+  'recurringInterval', 'effectiveDate', 'endDate',
+] as const;
+export type RateColumn = (typeof RATE_COLUMNS)[number];
+
+export interface LoadResult {
+  root: string;
+  documents: SourceDocument[];
+  /** Rate decks read from `ratesFile` CSVs, by path relative to the root. */
+  decks: Map<string, RateDeck>;
+  problems: Problem[];
+}
+
+/** A validated object of a kind, ready for the diff. */
+export interface ConfigObject {
+  kind: KindName;
+  /** Identity as printed: `ACME`, `ACME/lon-1`. */
+  key: string;
+  /** Where it was declared. */
+  file: string;
+  line: number;
+  /**
+   * Field values after validation: decimals as canonical strings, schema
+   * defaults applied, references still as names (resolution is the diff's
+   * business, against the database's ids).
+   */
+  data: Record<string, unknown>;
+  /** For RatingPlan: the rates (inline or from the CSV). */
+  rates?: RateDeck;
+}
+
+/** The whole validated config: what git says the database should hold. */
+export interface DesiredState {
+  objects: ConfigObject[];
+  /** The Settings document merged over config/defaults.yaml. */
+  settings: Record<string, unknown>;
+}

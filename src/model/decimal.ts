@@ -1,0 +1,48 @@
+// Decimals as strings, never through a binary float (CONTRACT §1): money,
+// rates and margins keep the digits the user wrote. Comparison is by value
+// on the canonical form, so "5000.00" in YAML equals numeric '5000.0000'.
+
+const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
+
+export interface DecimalShape {
+  /** Total significant digits allowed (PostgreSQL numeric precision). */
+  precision: number;
+  /** Digits allowed after the point. */
+  scale: number;
+}
+
+export type DecimalCheck =
+  | { ok: true; value: string }
+  | { ok: false; message: string };
+
+/** Canonical form: no leading zeros, no trailing fractional zeros, no '+', '-0' is '0'. */
+export function canonicalDecimal(text: string): string | undefined {
+  const m = DECIMAL.exec(text.trim());
+  if (!m) return undefined;
+  const sign = m[1] === '-' ? '-' : '';
+  const int = m[2].replace(/^0+(?=\d)/, '');
+  const frac = (m[3] ?? '').replace(/0+$/, '');
+  const body = frac ? `${int}.${frac}` : int;
+  return body === '0' ? '0' : sign + body;
+}
+
+/** Validate a decimal as written against its column's shape. */
+export function checkDecimal(text: string, shape: DecimalShape): DecimalCheck {
+  const m = DECIMAL.exec(text.trim());
+  if (!m) return { ok: false, message: `'${text}' is not a decimal number (digits, optionally one '.', no exponent)` };
+  const canonical = canonicalDecimal(text)!;
+  const [int, frac = ''] = canonical.replace('-', '').split('.');
+  if (frac.length > shape.scale) {
+    return { ok: false, message: `${text} has ${frac.length} decimal places; the column holds at most ${shape.scale}` };
+  }
+  const intDigits = int === '0' ? 0 : int.length;
+  if (intDigits > shape.precision - shape.scale) {
+    return { ok: false, message: `${text} has ${intDigits} digits before the point; the column holds at most ${shape.precision - shape.scale}` };
+  }
+  return { ok: true, value: canonical };
+}
+
+export function decimalEquals(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (a == null || b == null) return a == b;
+  return canonicalDecimal(a) === canonicalDecimal(b);
+}
