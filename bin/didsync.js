@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Entry point for the installed command: runs the compiled CLI.
-import('../dist/cli/main.js');
+import('../dist/cli/bin.js');

@@ -1,0 +1,12 @@
+// Registers each command. One module per command in this folder; each
+// exports `register(program, setExit)`.
+
+import type { Command } from 'commander';
+import type { ExitCode } from '../main.js';
+
+export type SetExit = (code: ExitCode) => void;
+
+export function registerCommands(program: Command, setExit: SetExit): void {
+  void program;
+  void setExit;
+}
