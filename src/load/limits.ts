@@ -1,0 +1,31 @@
+// The loader's limits: how much hostile or accidental input it accepts before
+// it stops with a 'limit' problem. Defaults fit the largest real config (a
+// few thousand YAML files, rate decks of a million rates) with room to spare.
+
+export interface LoadLimits {
+  /** YAML files below the root; more is refused before anything is read. */
+  maxFiles: number;
+  /** Bytes of one YAML file. */
+  maxYamlBytes: number;
+  /** Bytes of one rates CSV. */
+  maxCsvBytes: number;
+  /** Nodes produced by expanding aliases in one document (billion laughs). */
+  maxAliasNodes: number;
+  /** Nesting of mappings and sequences in one document. */
+  maxDepth: number;
+  /** Problems reported per CSV file before one summary problem. */
+  maxProblemsPerFile: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<LoadLimits> = Object.freeze({
+  maxFiles: 10_000,
+  maxYamlBytes: 64 * 1024 * 1024,
+  maxCsvBytes: 512 * 1024 * 1024,
+  maxAliasNodes: 10_000,
+  maxDepth: 64,
+  maxProblemsPerFile: 100,
+});
+
+export function withDefaults(limits?: Partial<LoadLimits>): LoadLimits {
+  return { ...DEFAULT_LIMITS, ...limits };
+}

@@ -1,0 +1,147 @@
+// Turns one parsed YAML document (the `yaml` package's AST) into plain values
+// with a position for every value and key and the source text of every
+// number. It owns the safety of that step: objects have a null prototype so
+// `__proto__` is just data, tags never construct anything, alias expansion
+// and nesting are bounded. It must never call the AST's toJS(), which would
+// construct tagged objects and expand aliases without our bounds.
+
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Problem } from '../report/problem.js';
+import type { Position } from './types.js';
+
+const CORE = 'tag:yaml.org,2002:';
+const ALLOWED_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => CORE + t));
+
+export interface ValueLimits {
+  maxAliasNodes: number;
+  maxDepth: number;
+}
+
+export interface DocumentValues {
+  data: unknown;
+  positions: Map<string, Position>;
+  keyPositions: Map<string, Position>;
+  sources: Map<string, string>;
+  problems: Problem[];
+}
+
+/** RFC 6901: '~' -> '~0', '/' -> '~1'. */
+export function pointerToken(key: string): string {
+  return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
+}
+
+/** Stops the walk at the first limit: one problem, not thousands. */
+class LimitReached extends Error {}
+
+export function documentValues(
+  file: string, doc: Document.Parsed, lines: LineCounter, limits: ValueLimits,
+): DocumentValues {
+  const out: DocumentValues = {
+    data: null, positions: new Map(), keyPositions: new Map(), sources: new Map(), problems: [],
+  };
+  let aliasNodes = 0;
+
+  const at = (offset: number): Position => {
+    const p = lines.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const problem = (offset: number, path: string, rule: Problem['rule'], message: string, hint?: string) => {
+    const { line, column } = at(offset);
+    out.problems.push({ file, line, column, path, rule, message, ...(hint ? { hint } : {}) });
+  };
+
+  const walk = (node: Node | null, pointer: string, depth: number, expanding: boolean, fallback: number): unknown => {
+    if (node === null) {
+      out.positions.set(pointer, at(fallback));
+      return null;
+    }
+    const start = node.range?.[0] ?? fallback;
+    if (expanding && ++aliasNodes > limits.maxAliasNodes) {
+      problem(start, pointer, 'limit', `aliases expand to more than ${limits.maxAliasNodes} values`,
+        'write the values out or reuse fewer anchors');
+      throw new LimitReached();
+    }
+    if (depth > limits.maxDepth) {
+      problem(start, pointer, 'limit', `values are nested deeper than ${limits.maxDepth} levels`);
+      throw new LimitReached();
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!target) {
+        problem(start, pointer, 'syntax', `alias *${node.source} refers to no anchor`);
+        return null;
+      }
+      const value = walk(target, pointer, depth, true, start);
+      out.positions.set(pointer, at(start));
+      return value;
+    }
+    out.positions.set(pointer, at(start));
+    if (refuseTag(node, pointer, start)) return null;
+    if (isScalar(node)) return scalarValue(node.value, node.source, pointer, start);
+    if (isMap(node)) {
+      const obj: Record<string, unknown> = Object.create(null);
+      for (const pair of node.items) {
+        const keyNode = (isAlias(pair.key) ? pair.key.resolve(doc) : pair.key) as Node | null;
+        const keyStart = (pair.key as Node | null)?.range?.[0] ?? start;
+        if (keyNode && refuseTag(keyNode, pointer, keyStart)) continue;
+        const key = keyText(keyNode);
+        if (key === undefined) {
+          problem(keyStart, pointer, 'syntax', 'a key must be a plain string', 'write the key as text');
+          continue;
+        }
+        const child = `${pointer}/${pointerToken(key)}`;
+        if (key in obj) {
+          const first = out.keyPositions.get(child);
+          problem(keyStart, child, 'syntax', `duplicate key '${key}'${first ? ` (first at line ${first.line})` : ''}`,
+            'remove one of them: YAML keys must be unique in a mapping');
+          continue;
+        }
+        out.keyPositions.set(child, at(keyStart));
+        obj[key] = walk(pair.value as Node | null, child, depth + 1, expanding, (pair.key as Node | null)?.range?.[1] ?? keyStart);
+      }
+      return obj;
+    }
+    if (isSeq(node)) {
+      const items = node.items as (Node | null)[];
+      return items.map((item, i) => walk(item, `${pointer}/${i}`, depth + 1, expanding, start));
+    }
+    problem(start, pointer, 'syntax', 'unsupported YAML node');
+    return null;
+  };
+
+  const refuseTag = (node: Node, pointer: string, start: number): boolean => {
+    if (node.tag === undefined || ALLOWED_TAGS.has(node.tag)) return false;
+    const shown = node.tag.startsWith(CORE) ? '!!' + node.tag.slice(CORE.length) : node.tag;
+    problem(start, pointer, 'syntax', `tag ${shown} is not allowed`,
+      'remove the tag: didsync reads only plain strings, numbers, booleans, null, mappings and lists');
+    return true;
+  };
+
+  const scalarValue = (value: unknown, source: unknown, pointer: string, start: number): unknown => {
+    if (typeof value === 'number') {
+      if (typeof source === 'string') out.sources.set(pointer, source);
+      return value;
+    }
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+    problem(start, pointer, 'syntax', 'unsupported scalar value');
+    return null;
+  };
+
+  try {
+    out.data = walk(doc.contents as Node | null, '', 0, false, 0);
+  } catch (e) {
+    if (!(e instanceof LimitReached)) throw e;
+    out.data = null;
+  }
+  return out;
+}
+
+/** A key as text: strings as they are, numbers and booleans as written (`1`, `0x10`). */
+function keyText(node: Node | null | undefined): string | undefined {
+  if (!node || !isScalar(node)) return undefined;
+  if (typeof node.value === 'string') return node.value;
+  if (typeof node.value === 'number' || typeof node.value === 'boolean') {
+    return typeof node.source === 'string' ? node.source : String(node.value);
+  }
+  return undefined;
+}
