@@ -29,6 +29,12 @@ export interface SourceDocument {
   keyPositions: Map<string, Position>;
   /** JSON Pointer -> the scalar's source text, for numbers (`40000.50` stays `40000.50`). */
   sources: Map<string, string>;
+  /**
+   * For a RatingPlan whose `ratesFile` resolved inside the root: the CSV's
+   * path relative to the root, its key in LoadResult.decks (which lacks it
+   * when the file could not be read). Unset otherwise.
+   */
+  ratesFile?: string;
 }
 
 /**

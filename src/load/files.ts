@@ -1,0 +1,102 @@
+// Finds the config files: every *.yaml / *.yml below the root, recursively,
+// skipping dot-folders and node_modules, sorted so every run reads the same
+// files in the same order. Symlinks are followed only while they stay inside
+// the root (a config must not read /etc through a link). It must never read
+// file contents: sizes are checked here, parsing happens in yaml.ts.
+
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Problem } from '../report/problem.js';
+import type { LoadLimits } from './limits.js';
+
+export interface ConfigFile {
+  /** Relative to the root, forward slashes. */
+  file: string;
+  /** Absolute path to read. */
+  path: string;
+  size: number;
+}
+
+export interface ConfigFiles {
+  files: ConfigFile[];
+  problems: Problem[];
+  /** The walk stopped at the file-count limit: the list is incomplete. */
+  truncated: boolean;
+}
+
+const YAML_NAME = /\.ya?ml$/i;
+
+export function isInside(realRoot: string, realPath: string): boolean {
+  const rel = relative(realRoot, realPath);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
+}
+
+/** `realRoot` must be the root's realpath. */
+export async function listConfigFiles(root: string, realRoot: string, limits: LoadLimits): Promise<ConfigFiles> {
+  const out: ConfigFiles = { files: [], problems: [], truncated: false };
+  const visited = new Set<string>([realRoot]);
+  const problem = (file: string, rule: Problem['rule'], message: string, hint?: string) =>
+    out.problems.push({ file, line: 0, column: 0, path: '', rule, message, ...(hint ? { hint } : {}) });
+
+  const walk = async (dir: string, relDir: string): Promise<boolean> => {
+    let entries: string[];
+    try {
+      entries = (await readdir(dir)).sort();
+    } catch (e) {
+      problem(relDir || '.', 'path', `cannot read the folder ${relDir || '.'}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+      return true;
+    }
+    for (const name of entries) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const path = join(dir, name);
+      const file = relDir ? `${relDir}/${name}` : name;
+      const info = await lstat(path).catch(() => undefined);
+      if (!info) continue;
+      let isDir = info.isDirectory();
+      let isFile = info.isFile();
+      let size = info.size;
+      if (info.isSymbolicLink()) {
+        const target = await realpath(path).catch(() => undefined);
+        const targetInfo = target ? await stat(target).catch(() => undefined) : undefined;
+        if (!target || !targetInfo) {
+          if (YAML_NAME.test(name)) problem(file, 'path', `${file} is a broken symbolic link`, 'remove the link or fix its target');
+          continue;
+        }
+        if (!targetInfo.isDirectory() && !YAML_NAME.test(name)) continue;
+        if (!isInside(realRoot, target)) {
+          problem(file, 'path', `${file} is a symbolic link to ${targetInfo.isDirectory() ? 'a folder' : 'a file'} outside the config root`,
+            'config files must live inside the config root; copy the file in instead of linking it');
+          continue;
+        }
+        isDir = targetInfo.isDirectory();
+        isFile = targetInfo.isFile();
+        size = targetInfo.size;
+        if (isDir && visited.has(target)) continue;
+        if (isDir) visited.add(target);
+      }
+      if (isDir) {
+        if (!(await walk(path, file))) return false;
+      } else if (isFile && YAML_NAME.test(name)) {
+        if (out.files.length >= limits.maxFiles) {
+          problem(file, 'limit', `the config root holds more than ${limits.maxFiles} YAML files`,
+            'point --config at the config folder itself, or raise the file limit');
+          return false;
+        }
+        if (size > limits.maxYamlBytes) {
+          problem(file, 'limit', `${file} is ${mib(size)}; a YAML file may be at most ${mib(limits.maxYamlBytes)}`,
+            'split it into several files, or move rates into a CSV file (ratesFile)');
+          continue;
+        }
+        out.files.push({ file, path, size });
+      }
+    }
+    return true;
+  };
+
+  out.truncated = !(await walk(root, ''));
+  return out;
+}
+
+function mib(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`;
+}

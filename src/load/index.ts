@@ -1,0 +1,100 @@
+// The loader stage: config root -> SourceDocuments with positions, plus the
+// rate decks their `ratesFile`s name. It collects every problem and never
+// throws on user input; only a missing or unreadable root is a UserError
+// (there is nothing to report problems against). It must never validate
+// fields or resolve references: that is src/validate's work on this output.
+//
+// Decks are parsed one after another on the main thread: measured on two
+// cores, moving parsed decks back from worker threads cost more than the
+// parallel parsing saved (see the loader's tests for the timing).
+
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UserError } from '../report/errors.js';
+import { sortProblems, type Problem } from '../report/problem.js';
+import { listConfigFiles } from './files.js';
+import { withDefaults, type LoadLimits } from './limits.js';
+import { resolveRatesFile } from './paths.js';
+import { parseRatesCsv } from './rates-csv.js';
+import type { LoadResult, RateDeck, SourceDocument } from './types.js';
+import { parseYamlFile } from './yaml.js';
+
+export { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
+export { parseYamlFile } from './yaml.js';
+export { parseRatesCsv } from './rates-csv.js';
+export { ratesFromInline, valueAt } from './rates-inline.js';
+export { ratesFileKey } from './paths.js';
+export type * from './types.js';
+
+export async function loadConfig(root: string, opts: { limits?: Partial<LoadLimits> } = {}): Promise<LoadResult> {
+  const limits = withDefaults(opts.limits);
+  const absRoot = resolve(root);
+  const realRoot = await openRoot(absRoot);
+  const listing = await listConfigFiles(absRoot, realRoot, limits);
+  const result: LoadResult = { root: absRoot, documents: [], decks: new Map(), problems: [...listing.problems] };
+  if (listing.truncated) {
+    result.problems = sortProblems(result.problems);
+    return result;
+  }
+  for (const f of listing.files) {
+    const bytes = await readConfigFile(f.path, f.file, result.problems);
+    if (!bytes) continue;
+    const parsed = parseYamlFile(f.file, bytes, limits);
+    result.documents.push(...parsed.documents);
+    result.problems.push(...parsed.problems);
+  }
+  await loadDecks(absRoot, realRoot, result, limits);
+  result.problems = sortProblems(result.problems);
+  return result;
+}
+
+async function openRoot(absRoot: string): Promise<string> {
+  const info = await stat(absRoot).catch(() => undefined);
+  if (!info) throw new UserError(`config folder ${absRoot} does not exist`);
+  if (!info.isDirectory()) throw new UserError(`config path ${absRoot} is not a folder`);
+  return realpath(absRoot);
+}
+
+async function readConfigFile(path: string, file: string, problems: Problem[]): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    problems.push({ file, line: 0, column: 0, path: '', rule: 'path', message: `cannot read ${file}: ${code}` });
+    return undefined;
+  }
+}
+
+/** Every RatingPlan with a string `ratesFile`; each distinct CSV is parsed once. */
+async function loadDecks(root: string, realRoot: string, result: LoadResult, limits: LoadLimits): Promise<void> {
+  const failed = new Set<string>();
+  for (const doc of result.documents) {
+    const ref = ratesFileOf(doc);
+    if (!ref) continue;
+    const resolved = await resolveRatesFile(root, realRoot, ref, limits.maxCsvBytes);
+    if (!resolved.ok) {
+      result.problems.push(resolved.problem);
+      continue;
+    }
+    doc.ratesFile = resolved.file;
+    if (result.decks.has(resolved.file) || failed.has(resolved.file)) continue;
+    const deck = await readDeck(resolved.path, resolved.file, result.problems, limits);
+    if (deck) result.decks.set(resolved.file, deck);
+    else failed.add(resolved.file);
+  }
+}
+
+function ratesFileOf(doc: SourceDocument): { yamlFile: string; ratesFile: string; at: { line: number; column: number } } | undefined {
+  const data = doc.data as Record<string, unknown>;
+  if (doc.kind !== 'RatingPlan' || typeof data.ratesFile !== 'string') return undefined;
+  const at = doc.positions.get('/ratesFile') ?? { line: 1, column: 1 };
+  return { yamlFile: doc.file, ratesFile: data.ratesFile, at };
+}
+
+async function readDeck(path: string, file: string, problems: Problem[], limits: LoadLimits): Promise<RateDeck | undefined> {
+  const bytes = await readConfigFile(path, file, problems);
+  if (!bytes) return undefined;
+  const parsed = parseRatesCsv(file, bytes, { maxProblems: limits.maxProblemsPerFile });
+  problems.push(...parsed.problems);
+  return parsed.deck;
+}
