@@ -1,0 +1,48 @@
+// `didsync validate`: checks the config root without a database and prints
+// every problem as text, JSON (CONTRACT §4) or GitHub annotations. Exit 0
+// when valid, 1 when not; a user's mistake is output, never a stack trace.
+
+import { relative, resolve, sep } from 'node:path';
+import type { Command } from 'commander';
+import type { SetExit } from './index.js';
+import { validateRoot } from '../../validate/index.js';
+import type { DesiredState } from '../../load/types.js';
+import { formatProblemsGithub, formatProblemsJson, formatProblemsText, formatValidSummary } from '../../report/format-problems.js';
+import { UserError } from '../../report/errors.js';
+import type { Problem } from '../../report/problem.js';
+
+const FORMATS = ['text', 'json', 'github'];
+
+interface ValidateFlags {
+  config: string;
+  format: string;
+}
+
+export function register(program: Command, setExit: SetExit): void {
+  program
+    .command('validate')
+    .description('check the config (schemas, identities, references, rates) without a database')
+    .option('-C, --config <dir>', 'config root', '.')
+    .option('--format <format>', 'text | json | github', 'text')
+    .action(async (flags: ValidateFlags) => {
+      if (!FORMATS.includes(flags.format)) throw new UserError(`unknown --format '${flags.format}' (text, json or github)`);
+      const root = resolve(flags.config);
+      const { desired, problems } = await validateRoot(root);
+      process.stdout.write(await render(flags.format, root, problems, desired));
+      setExit(problems.length > 0 || !desired ? 1 : 0);
+    });
+}
+
+async function render(format: string, root: string, problems: readonly Problem[], desired: DesiredState | null): Promise<string> {
+  if (format === 'json') return formatProblemsJson(problems);
+  if (format === 'github') return formatProblemsGithub(problems, repositoryPrefix(root));
+  if (problems.length > 0) return formatProblemsText(root, problems, { colour: process.stdout.isTTY === true });
+  return `${formatValidSummary(desired)}\n`;
+}
+
+/** The config root as seen from the working directory (the checkout in CI), for annotation paths. */
+function repositoryPrefix(root: string): string {
+  const rel = relative(process.cwd(), root);
+  if (rel === '' || rel.startsWith('..') || resolve(rel) !== root) return '';
+  return rel.split(sep).join('/');
+}

@@ -1,0 +1,57 @@
+// The validate stage: loaded documents -> the desired state, or every
+// located problem. Pure over the LoadResult (the only file it reads is the
+// shipped config/defaults.yaml, once); it never touches a database. Stages
+// run in order and each skips what an earlier one already reported, so one
+// mistake gives one message; all problems are collected, then sorted.
+
+import { loadConfig, type LoadLimits } from '../load/index.js';
+import type { DesiredState, LoadResult } from '../load/types.js';
+import { sortProblems, type Problem } from '../report/problem.js';
+import { checkIdentities } from './identity.js';
+import { checkInlineRates } from './inline-rates.js';
+import { checkKinds } from './kind-check.js';
+import { buildDesired } from './model.js';
+import { checkNestedKeys } from './nested-keys.js';
+import { checkDeckDuplicates, checkInlineDuplicates } from './rate-duplicates.js';
+import { checkReferences } from './references.js';
+import { checkRuntimeFields } from './runtime-fields.js';
+import { checkSchemas } from './schema-check.js';
+import { checkSemantics } from './semantics.js';
+import { settingsDefaults } from './settings-defaults.js';
+
+export interface Validation {
+  /** Set only when there are no problems. */
+  desired: DesiredState | null;
+  /** Sorted; includes the loader's problems. */
+  problems: Problem[];
+}
+
+export interface ValidateOptions {
+  /** Settings defaults; the shipped config/defaults.yaml when absent. */
+  defaults?: Record<string, unknown>;
+}
+
+export function validateConfig(load: LoadResult, opts: ValidateOptions = {}): Validation {
+  const problems: Problem[] = [...load.problems];
+  const typed = checkKinds(load.documents, problems);
+  checkRuntimeFields(typed, problems);
+  checkInlineRates(typed, problems);
+  checkSchemas(typed, problems);
+  const catalogue = checkIdentities(typed, problems);
+  checkNestedKeys(typed, problems);
+  for (const td of typed) if (td.kind === 'RatingPlan') checkInlineDuplicates(td, problems);
+  for (const deck of load.decks.values()) checkDeckDuplicates(deck, problems);
+  checkReferences(typed, catalogue, problems);
+  checkSemantics(typed, catalogue, problems);
+  if (problems.length > 0) return { desired: null, problems: sortProblems(problems) };
+  return { desired: buildDesired(typed, load.decks, opts.defaults ?? settingsDefaults()), problems: [] };
+}
+
+/** Loads the config root and validates it. */
+export async function validateRoot(
+  root: string, opts: ValidateOptions & { limits?: Partial<LoadLimits> } = {},
+): Promise<Validation & { load: LoadResult }> {
+  const load = await loadConfig(root, { limits: opts.limits });
+  return { ...validateConfig(load, opts), load };
+}
+
