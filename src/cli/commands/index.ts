@@ -3,10 +3,10 @@
 
 import type { Command } from 'commander';
 import type { ExitCode } from '../main.js';
+import { register as registerValidate } from './validate.js';
 
 export type SetExit = (code: ExitCode) => void;
 
 export function registerCommands(program: Command, setExit: SetExit): void {
-  void program;
-  void setExit;
+  registerValidate(program, setExit);
 }
