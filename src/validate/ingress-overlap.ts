@@ -29,19 +29,65 @@ export function checkIngressOverlap(blocks: readonly AddressBlock[], problems: P
     candidates.push({ ...b, techPrefix: techPrefixOf(b.td), order: order.get(b.td)! });
   }
   candidates.sort((a, b) => a.family - b.family || (a.start < b.start ? -1 : a.start > b.start ? 1 : a.order - b.order));
-  const reported = new Set<string>();
-  let active: Candidate[] = [];
+  const sweep = new Sweep();
+  const flagged = new Set<TypedDocument>();
   for (const c of candidates) {
-    active = active.filter((a) => a.family === c.family && a.end >= c.start);
-    for (const a of active) {
-      if (a.td === c.td || !prefixesClash(a.techPrefix, c.techPrefix)) continue;
+    for (const a of sweep.clashing(c)) {
+      if (a.td === c.td) continue;
       const [first, second] = a.order < c.order ? [a, c] : [c, a];
-      const pair = `${first.order}:${second.order}`;
-      if (reported.has(pair)) continue;
-      reported.add(pair);
+      if (flagged.has(second.td)) continue;
+      flagged.add(second.td);
       problems.push(overlapProblem(first, second));
+      if (second === c) break;
     }
-    active.push(c);
+    sweep.add(c);
+  }
+}
+
+/**
+ * The blocks still open at the sweep's position, grouped by techPrefix so a
+ * block meets only those it can clash with: its own prefix and the empty one
+ * (or, with an empty prefix, every group). Closed blocks are dropped as they
+ * are met, so work follows the real overlaps, and a caller that stops at its
+ * first clash does not pay for the rest of a crowded group.
+ */
+class Sweep {
+  private readonly open = new Map<string, Group>();
+
+  *clashing(c: Candidate): Generator<Candidate> {
+    const prefixes = c.techPrefix === '' ? [...this.open.keys()] : [c.techPrefix, ''];
+    for (const prefix of prefixes) {
+      const group = this.open.get(prefix);
+      if (!group) continue;
+      if (group.closed * 2 > group.items.length) group.compact();
+      for (let i = 0; i < group.items.length; i++) {
+        const a = group.items[i];
+        if (a === null) continue;
+        if (a.family !== c.family || a.end < c.start) {
+          group.items[i] = null;
+          group.closed++;
+          continue;
+        }
+        yield a;
+      }
+    }
+  }
+
+  add(c: Candidate): void {
+    let group = this.open.get(c.techPrefix);
+    if (!group) this.open.set(c.techPrefix, (group = new Group()));
+    group.items.push(c);
+  }
+}
+
+class Group {
+  items: (Candidate | null)[] = [];
+  closed = 0;
+
+  /** Drops closed slots (keeping order); called only between iterations. */
+  compact(): void {
+    this.items = this.items.filter((a) => a !== null);
+    this.closed = 0;
   }
 }
 
@@ -55,10 +101,6 @@ function identifiesIngress(b: AddressBlock): boolean {
 /** The interconnect's techPrefix, or its validation settings' one; '' when neither is set. */
 function techPrefixOf(td: TypedDocument): string {
   return text(td.data.techPrefix) || text(record(td.data.validation)?.techPrefix) || '';
-}
-
-function prefixesClash(a: string, b: string): boolean {
-  return a === '' || b === '' || a === b;
 }
 
 function overlapProblem(first: Candidate, second: Candidate): Problem {
