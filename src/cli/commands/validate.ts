@@ -36,7 +36,7 @@ export function register(program: Command, setExit: SetExit): void {
 async function render(format: string, root: string, problems: readonly Problem[], desired: DesiredState | null): Promise<string> {
   if (format === 'json') return formatProblemsJson(problems);
   if (format === 'github') return formatProblemsGithub(problems, repositoryPrefix(root));
-  if (problems.length > 0) return formatProblemsText(root, problems, { colour: process.stdout.isTTY === true });
+  if (problems.length > 0) return formatProblemsText(root, problems, { colour: process.stdout.isTTY === true && !process.env.NO_COLOR });
   return `${formatValidSummary(desired)}\n`;
 }
 
