@@ -53,6 +53,18 @@ export const STEPS: readonly Step[] = [
     },
   },
   {
+    name: 'load only (parse YAML + CSV)',
+    baseline: 'baseline: read + split lines',
+    async run(ctx) {
+      const m = await measureNode(['--import', 'tsx', 'bench/load-only.ts', ctx.dir], ctx.repoRoot);
+      const counts = parseJson(m.stdout) as { documents: number; rates: number; problems: number } | undefined;
+      if (!counts) return { status: 'not available', note: failureLine(m.stderr, ctx) || `exit code ${m.exitCode}` };
+      const note = `${counts.documents} documents, ${counts.rates} rates, ${counts.problems} problems`;
+      if (counts.problems > 0) return { status: 'failed', seconds: m.seconds, peakMB: m.peakMB, note };
+      return { status: 'ok', seconds: m.seconds, peakMB: m.peakMB, note };
+    },
+  },
+  {
     name: 'validate',
     target: { seconds: 2, peakMB: 512 },
     baseline: 'baseline: read + split lines',
