@@ -1,0 +1,41 @@
+// Finds where in a document the schema expects an exact decimal, by walking
+// the schema and the data together (through $ref, arrays, nested objects and
+// allOf/anyOf/oneOf branches). The loader uses it to put back the digits the
+// user wrote in place of a YAML number's float before validation. It must
+// never read or change a value: it only reports pointers.
+
+import type { KindName } from './kinds.js';
+import { branches, deref, members, schemaOf, subschema, type SchemaNode } from './schema-files.js';
+
+/** JSON Pointers of the values in `data` whose schema carries `x-decimal`. */
+export function decimalPointers(kind: KindName, data: unknown): string[] {
+  const schema = schemaOf(kind);
+  const found = new Set<string>();
+  walk(schema, schema, data, '', found);
+  return [...found];
+}
+
+function walk(schema: SchemaNode, raw: SchemaNode, data: unknown, pointer: string, found: Set<string>): void {
+  if (data === undefined) return;
+  const node = deref(schema, raw);
+  if (node['x-decimal'] !== undefined) found.add(pointer);
+  for (const keyword of ['allOf', 'anyOf', 'oneOf']) {
+    for (const branch of branches(node, keyword)) walk(schema, branch, data, pointer, found);
+  }
+  if (Array.isArray(data)) {
+    const items = subschema(node, 'items');
+    if (items) data.forEach((element, i) => walk(schema, items, element, `${pointer}/${i}`, found));
+    return;
+  }
+  if (typeof data !== 'object' || data === null) return;
+  const properties = members(node, 'properties');
+  const extra = subschema(node, 'additionalProperties');
+  for (const key of Object.keys(data)) {
+    const child = Object.hasOwn(properties, key) ? properties[key] : extra;
+    if (child) walk(schema, child, (data as Record<string, unknown>)[key], `${pointer}/${token(key)}`, found);
+  }
+}
+
+function token(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}

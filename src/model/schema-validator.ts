@@ -1,0 +1,50 @@
+// The one Ajv instance (JSON Schema 2020-12, strict, all errors, formats)
+// and each kind's compiled validator, built on first use. It only answers
+// "which raw Ajv errors does this value have"; turning them into messages
+// for people is schema-issues.ts's job. It must never coerce or fill in
+// values (no useDefaults, no coerceTypes): validation leaves data untouched.
+
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import formats from 'ajv-formats';
+import { KIND_NAMES, type KindName } from './kinds.js';
+import { addDidsyncKeywords } from './schema-keywords.js';
+import { schemaOf } from './schema-files.js';
+
+let ajv: Ajv2020 | undefined;
+const compiled = new Map<KindName, ValidateFunction>();
+
+function instance(): Ajv2020 {
+  if (ajv) return ajv;
+  // verbose: errors carry their schema and parent schema, which the
+  // messages need (ranges, allowed names); allowUnionTypes: decimals are
+  // string-or-number until the loader substitutes their source text.
+  // strictRequired is off because `required` inside oneOf/then names
+  // properties declared beside them, which it cannot see; test/model checks
+  // instead that every required name is a declared property.
+  ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
+  formats.default(ajv, ['email', 'ipv4', 'ipv6', 'date', 'date-time']);
+  addDidsyncKeywords(ajv);
+  return ajv;
+}
+
+/** The compiled validator of a kind's schema. */
+export function validatorOf(kind: KindName): ValidateFunction {
+  let validate = compiled.get(kind);
+  if (!validate) {
+    validate = instance().compile(schemaOf(kind));
+    compiled.set(kind, validate);
+  }
+  return validate;
+}
+
+/** Raw Ajv errors of a value against its kind's schema; empty when valid. */
+export function rawErrors(kind: KindName, data: unknown): ErrorObject[] {
+  const validate = validatorOf(kind);
+  return validate(data) ? [] : [...(validate.errors ?? [])];
+}
+
+/** Compiles every kind's schema; throws on the first that Ajv (strict) refuses. */
+export function compileAll(): void {
+  for (const kind of KIND_NAMES) validatorOf(kind);
+}
