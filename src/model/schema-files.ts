@@ -69,9 +69,16 @@ export function branches(node: SchemaNode | undefined, keyword: string): SchemaN
 export function deref(schema: SchemaNode, node: SchemaNode): SchemaNode {
   const ref = node.$ref;
   if (typeof ref !== 'string') return node;
+  // Walks over a large inline rate list deref the same node per element.
+  const cached = resolved.get(node);
+  if (cached) return cached;
   const { $ref: _ref, ...own } = node;
-  return { ...deref(schema, resolvePointer(schema, ref)), ...own };
+  const merged = { ...deref(schema, resolvePointer(schema, ref)), ...own };
+  resolved.set(node, merged);
+  return merged;
 }
+
+const resolved = new WeakMap<SchemaNode, SchemaNode>();
 
 /** The node a local reference (`#/$defs/Rate`) or schema pointer names. */
 export function resolvePointer(schema: SchemaNode, ref: string): SchemaNode {
