@@ -35,6 +35,11 @@ export interface Queryable {
   copyFrom(table: string, columns: readonly string[], rows: AsyncIterable<string> | Iterable<string>): Promise<number>;
 }
 
+/**
+ * A driver is one connection. Once that connection is lost (server restart,
+ * connection cut), every later statement fails with a retriable
+ * DatabaseError: long-running callers (the daemon) close it and open anew.
+ */
 export interface Driver extends Queryable {
   readonly dialect: 'postgres' | 'pglite';
   /** A printable description without secrets (`postgres://app@db:5432/didtron`, `pglite:.didsync/db`). */

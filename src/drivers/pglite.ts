@@ -1,0 +1,148 @@
+// The embedded driver: PostgreSQL in WebAssembly through PGlite's own API
+// (its wire-protocol bridges broke COPY and second connections). Values are
+// normalised like postgres.ts; bulk loads go through COPY FROM '/dev/blob';
+// transactions hold PGlite's mutex so nothing else in the process
+// interleaves; advisory locks are in-process. The only module that imports
+// PGlite.
+
+import { mkdir } from 'node:fs/promises';
+import { PGlite, types, type Transaction } from '@electric-sql/pglite';
+import type { Driver, QueryResult, Queryable } from './driver.js';
+import { databaseError } from './errors.js';
+import { claimDataDir, LocalLocks } from './pglite-lock.js';
+import { pgliteRuntime } from './pglite-runtime.js';
+import { copySql } from './sql-names.js';
+
+const asText = (value: string): string => value;
+const parsers = {
+  [types.NUMERIC]: asText,
+  [types.DATE]: asText,
+  [types.INT8]: asText,
+  [types.TIMESTAMP]: asText,
+  [types.TIMESTAMPTZ]: asText,
+};
+
+/** COPY batches: big enough to amortise a statement, small enough to bound memory. */
+const COPY_BATCH_BYTES = 8 * 1024 * 1024;
+
+export interface PgliteOptions {
+  /** Folder holding the database; absent: in memory (gone on close). */
+  dataDir?: string;
+  /** A data folder dumped by `dumpDataDir` to start from (fast fresh databases for tests). */
+  loadDataDir?: Blob;
+  description?: string;
+}
+
+export async function openPglite(opts: PgliteOptions = {}): Promise<PgliteDriver> {
+  let release: (() => Promise<void>) | undefined;
+  if (opts.dataDir !== undefined) {
+    await mkdir(opts.dataDir, { recursive: true });
+    release = await claimDataDir(opts.dataDir);
+  }
+  try {
+    const runtime = await pgliteRuntime();
+    const db = await PGlite.create({
+      ...runtime,
+      ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}),
+      ...(opts.loadDataDir !== undefined ? { loadDataDir: opts.loadDataDir } : {}),
+      parsers,
+    });
+    await db.exec("SET TIME ZONE 'UTC'");
+    return new PgliteDriver(db, opts.description ?? (opts.dataDir !== undefined ? `pglite:${opts.dataDir}` : 'pglite:memory'), release);
+  } catch (e) {
+    await release?.();
+    throw databaseError(e, `cannot open the embedded database${opts.dataDir !== undefined ? ` in ${opts.dataDir}` : ''}`);
+  }
+}
+
+type Target = Pick<Transaction, 'query' | 'exec'>;
+
+class PgliteSession implements Queryable {
+  constructor(protected readonly target: Target) {}
+
+  async query<R = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+    try {
+      const res = await this.target.query<R>(sql, params as unknown[]);
+      return { rows: res.rows, affected: res.affectedRows ?? 0 };
+    } catch (e) {
+      throw databaseError(e, 'database error');
+    }
+  }
+
+  async queryArrays(sql: string, params: readonly unknown[] = []): Promise<unknown[][]> {
+    try {
+      const res = await this.target.query<unknown[]>(sql, params as unknown[], { rowMode: 'array' });
+      return res.rows;
+    } catch (e) {
+      throw databaseError(e, 'database error');
+    }
+  }
+
+  async exec(sql: string): Promise<void> {
+    try {
+      await this.target.exec(sql);
+    } catch (e) {
+      throw databaseError(e, 'database error');
+    }
+  }
+
+  async copyFrom(table: string, columns: readonly string[], rows: AsyncIterable<string> | Iterable<string>): Promise<number> {
+    const sql = copySql(table, columns, "'/dev/blob'");
+    let loaded = 0;
+    let batch: string[] = [];
+    let size = 0;
+    const flush = async (): Promise<void> => {
+      if (batch.length === 0) return;
+      const blob = new Blob(batch);
+      batch = [];
+      size = 0;
+      try {
+        const res = await this.target.query(sql, [], { blob });
+        loaded += res.affectedRows ?? 0;
+      } catch (e) {
+        throw databaseError(e, `bulk load into ${table} failed`);
+      }
+    };
+    for await (const chunk of rows) {
+      batch.push(chunk);
+      size += chunk.length;
+      if (size >= COPY_BATCH_BYTES) await flush();
+    }
+    await flush();
+    return loaded;
+  }
+}
+
+export class PgliteDriver extends PgliteSession implements Driver {
+  readonly dialect = 'pglite' as const;
+  private readonly locks = new LocalLocks();
+
+  constructor(private readonly db: PGlite, readonly description: string, private readonly release?: () => Promise<void>) {
+    super(db);
+  }
+
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => fn(new PgliteSession(tx)));
+  }
+
+  lock(key: bigint, timeoutMs: number): Promise<boolean> {
+    return this.locks.acquire(key, timeoutMs);
+  }
+
+  async unlock(key: bigint): Promise<void> {
+    this.locks.release(key);
+  }
+
+  /** The whole database as a tarball, to start other instances from (`loadDataDir`). */
+  dump(): Promise<Blob> {
+    return this.db.dumpDataDir('none');
+  }
+
+  async close(): Promise<void> {
+    try {
+      if (!this.db.closed) await this.db.close();
+    } finally {
+      await this.release?.();
+    }
+  }
+}
