@@ -1,0 +1,210 @@
+// Executes a plan inside one transaction: objects in dependency order
+// (the plan's order), rates in bulk, then didsync's bookkeeping (managed
+// records, last-applied rates, uncommitted_changes, assigned). It decides
+// nothing: every decision was made by the diff and the guards. The caller
+// owns the transaction and the lock.
+
+import { APPLY_ORDER, kindSpec, type KindName } from '../model/kinds.js';
+import { ident } from '../model/columns.js';
+import type { Queryable } from '../drivers/driver.js';
+import type { Plan, PlanChange, RateOps } from './plan.js';
+import type { LiveState } from './state.js';
+import { Resolver, nextShortCodes } from './write-object.js';
+import { ColumnTypes, deleteObjects, insertObjects, newRowId, updateObjects, type ObjectWrite } from './write-batch.js';
+import { APPLIED_RATES_TABLE, RATES_TABLE, copyPlanRates, deletePlanRates, writeRates } from './write-rates.js';
+import type { Value } from './values.js';
+import { recordRatesFingerprints } from './fingerprint.js';
+
+export interface AppliedChange {
+  action: PlanChange['action'];
+  kind: KindName;
+  key: string;
+  rowId: string;
+}
+
+export async function executePlan(db: Queryable, plan: Plan, live: LiveState, runId: number): Promise<AppliedChange[]> {
+  const resolver = await buildResolver(db, live);
+  const types = new ColumnTypes(db);
+  const done: AppliedChange[] = [];
+  const records: ManagedRecord[] = [];
+  const rateDrift = new Set(plan.drift.filter((d) => d.kind === 'RatingPlan' && d.rates).map((d) => d.key));
+
+  // Creates and updates kind by kind in dependency order, each kind in a few
+  // set-based statements; then deletes in reverse order.
+  for (const kind of APPLY_ORDER) {
+    const changes = plan.changes.filter((c) => c.kind === kind && c.action !== 'delete');
+    if (changes.length === 0) continue;
+    const creates: ObjectWrite[] = [];
+    const updates: ObjectWrite[] = [];
+    const spec = kindSpec(kind);
+    const nextCode = changes.some((c) => c.action === 'create') && spec.shortCodePrefix ? await nextShortCodes(db, kind) : null;
+    for (const change of changes) {
+      const rowId = change.action === 'create' ? newRowId() : change.rowId!;
+      const write: ObjectWrite = { rowId, fields: change.desired!, shortCode: change.action === 'create' && nextCode ? nextCode() : null };
+      (change.action === 'create' ? creates : updates).push(write);
+      resolver.set(kind, change.key, rowId);
+      records.push({ kind, key: change.key, rowId, fields: change.desired! });
+      done.push({ action: change.action, kind, key: change.key, rowId });
+    }
+    // Updates first: a row renamed out of band gives its identity back before
+    // a new object may take that identity.
+    await updateObjects(db, types, kind, updates, resolver);
+    await insertObjects(db, types, kind, creates, resolver);
+    if (kind === 'RatingPlan') {
+      for (const change of changes) {
+        const rowId = resolver.id('RatingPlan', change.key);
+        // The record of a plan's rates follows its ops only while it is this
+        // plan's record and equal to the live rates; otherwise it is copied whole.
+        const trusted = change.action !== 'adopt' && !rateDrift.has(change.key)
+          && (change.action === 'create' || (await recordedKey(db, kind, rowId)) === change.key);
+        await syncRates(db, rowId, plan.rateOps[change.key], !trusted);
+      }
+    }
+  }
+  for (const kind of [...APPLY_ORDER].reverse()) {
+    const deletes = plan.changes.filter((c) => c.kind === kind && c.action === 'delete');
+    if (deletes.length === 0) continue;
+    const ids = deletes.map((c) => c.rowId!);
+    if (kind === 'RatingPlan') {
+      for (const id of ids) {
+        await deletePlanRates(db, RATES_TABLE, id);
+        await deletePlanRates(db, APPLIED_RATES_TABLE, id);
+      }
+    }
+    await deleteObjects(db, kind, ids);
+    await db.query('DELETE FROM didsync.managed WHERE kind = $1 AND row_id = ANY($2::varchar[])', [kind, ids]);
+    for (const c of deletes) done.push({ action: 'delete', kind, key: c.key, rowId: c.rowId! });
+  }
+
+  for (const r of plan.refresh) {
+    records.push({ kind: r.kind, key: r.key, rowId: r.rowId, fields: r.fields });
+    // A refreshed plan equals git in the database, rates included: record them as they are.
+    if (r.kind === 'RatingPlan') await copyPlanRates(db, RATES_TABLE, APPLIED_RATES_TABLE, r.rowId);
+  }
+  await recordManaged(db, records, runId);
+  for (const d of plan.drift) {
+    // Rates drifted to what git now says: the record follows, the rows are already right.
+    const changed = plan.changes.some((c) => c.kind === d.kind && c.key === d.key) || plan.refresh.some((r) => r.kind === d.kind && r.key === d.key);
+    if (d.kind === 'RatingPlan' && d.rates && !changed && !plan.orphans.some((o) => o.key === d.key && o.kind === d.kind)) {
+      const planId = resolver.find('RatingPlan', d.key);
+      if (planId) await copyPlanRates(db, RATES_TABLE, APPLIED_RATES_TABLE, planId);
+    }
+  }
+  await forgetVanished(db);
+  await recordRates(db, plan, resolver);
+  await markPlansCommitted(db, plan);
+  await maintainAssigned(db);
+  return done;
+}
+
+async function buildResolver(db: Queryable, live: LiveState): Promise<Resolver> {
+  const resolver = new Resolver();
+  for (const row of (await db.query<{ id: string; code: string }>('SELECT id, code FROM currencies')).rows) {
+    resolver.set('Currency', row.code, row.id);
+  }
+  for (const list of live.objects.values()) {
+    if (list.length === 1) resolver.set(list[0].kind, list[0].key, list[0].rowId);
+  }
+  return resolver;
+}
+
+async function syncRates(db: Queryable, planRowId: string, ops: RateOps | undefined, fullRecord: boolean): Promise<void> {
+  if (ops) await writeRates(db, RATES_TABLE, planRowId, ops);
+  if (fullRecord) await copyPlanRates(db, RATES_TABLE, APPLIED_RATES_TABLE, planRowId);
+  else if (ops) await writeRates(db, APPLIED_RATES_TABLE, planRowId, ops);
+}
+
+/** The key didsync's record of a row is under, if any. */
+async function recordedKey(db: Queryable, kind: KindName, rowId: string): Promise<string | undefined> {
+  const res = await db.query<{ key: string }>('SELECT key FROM didsync.managed WHERE kind = $1 AND row_id = $2', [kind, rowId]);
+  return res.rows[0]?.key;
+}
+
+interface ManagedRecord {
+  kind: KindName;
+  key: string;
+  rowId: string;
+  fields: Record<string, Value>;
+}
+
+/** didsync.managed follows what was applied: one row per object, keyed by identity. */
+async function recordManaged(db: Queryable, records: ManagedRecord[], runId: number): Promise<void> {
+  for (let i = 0; i < records.length; i += 2000) {
+    const json = JSON.stringify(records.slice(i, i + 2000).map((r) => ({ kind: r.kind, key: r.key, row_id: r.rowId, applied: r.fields })));
+    // A row adopted or renamed under another key leaves its old record behind.
+    await db.query(
+      `DELETE FROM didsync.managed m USING jsonb_to_recordset($1::jsonb) AS x(kind text, key text, row_id varchar)
+        WHERE m.kind = x.kind AND m.row_id = x.row_id AND m.key <> x.key`,
+      [json],
+    );
+    await db.query(
+      `INSERT INTO didsync.managed (kind, key, row_id, applied, applied_run, applied_at)
+       SELECT x.kind, x.key, x.row_id, x.applied, $2, now() FROM jsonb_to_recordset($1::jsonb) AS x(kind text, key text, row_id varchar, applied jsonb)
+       ON CONFLICT (kind, key) DO UPDATE SET row_id = EXCLUDED.row_id, applied = EXCLUDED.applied,
+         applied_run = EXCLUDED.applied_run, applied_at = EXCLUDED.applied_at`,
+      [json, runId],
+    );
+  }
+}
+
+/**
+ * Record the fingerprint of the applied rates of every managed plan whose
+ * rates this apply may have touched, or that has no record yet; a plan saved
+ * without deck digests clears the records it touches, so a stale record can
+ * never vouch for rates it did not see (fingerprint.ts).
+ */
+async function recordRates(db: Queryable, plan: Plan, resolver: Resolver): Promise<void> {
+  const touched = new Set<string>();
+  for (const c of plan.changes) if (c.kind === 'RatingPlan' && c.action !== 'delete') touched.add(c.key);
+  for (const r of plan.refresh) if (r.kind === 'RatingPlan') touched.add(r.key);
+  for (const d of plan.drift) if (d.kind === 'RatingPlan') touched.add(d.key);
+  const missing = await db.query<{ key: string }>(
+    "SELECT key FROM didsync.managed WHERE kind = 'RatingPlan' AND rates_fingerprint IS NULL",
+  );
+  for (const r of missing.rows) touched.add(r.key);
+  const digests = plan.source.rateDigests;
+  const record = new Map<string, string>();
+  const clear: string[] = [];
+  for (const key of touched) {
+    const rowId = resolver.find('RatingPlan', key);
+    if (rowId === undefined) continue;
+    const digest = digests?.[key];
+    if (digest === undefined) clear.push(rowId);
+    else record.set(rowId, digest);
+  }
+  await recordRatesFingerprints(db, record);
+  if (clear.length > 0) {
+    await db.query("UPDATE didsync.managed SET rates_fingerprint = NULL WHERE kind = 'RatingPlan' AND row_id = ANY($1::varchar[])", [clear]);
+  }
+}
+
+/** Records of managed rows that no longer exist (deleted outside didsync) are dropped. */
+async function forgetVanished(db: Queryable): Promise<void> {
+  for (const kind of ['CustomerCategory', 'CustomerGroup', 'Carrier', 'Interconnect', 'RatingPlan', 'Service'] as const) {
+    const table = ident(kindSpec(kind).table!);
+    await db.query(`DELETE FROM didsync.managed m WHERE m.kind = $1 AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.id = m.row_id)`, [kind]);
+  }
+  await db.query('DELETE FROM didsync.applied_rates a WHERE NOT EXISTS (SELECT 1 FROM customer_rating_plans p WHERE p.id = a.rating_plan_id)');
+}
+
+/** After an apply every rating plan in git equals git: no uncommitted changes (CONTRACT §5). */
+async function markPlansCommitted(db: Queryable, plan: Plan): Promise<void> {
+  const orphanPlans = plan.orphans.filter((o) => o.kind === 'RatingPlan').map((o) => o.rowId);
+  await db.query(
+    `UPDATE customer_rating_plans p SET uncommitted_changes = false
+      WHERE p.uncommitted_changes AND p.id IN (SELECT row_id FROM didsync.managed WHERE kind = 'RatingPlan')
+        AND NOT (p.id = ANY($1::varchar[]))`,
+    [orphanPlans],
+  );
+}
+
+/** `assigned` is true exactly while some service uses the plan (CONTRACT §5). */
+export async function maintainAssigned(db: Queryable): Promise<void> {
+  await db.query(
+    `UPDATE customer_rating_plans p SET assigned = x.used
+       FROM (SELECT q.id, EXISTS (SELECT 1 FROM carrier_services s WHERE s.rating_plan_id = q.id) AS used
+               FROM customer_rating_plans q) x
+      WHERE x.id = p.id AND p.assigned IS DISTINCT FROM x.used`,
+  );
+}
+

@@ -1,0 +1,58 @@
+// Desired state: the validated config (DesiredState) in the interim model.
+// Pure: takes values, returns values.
+
+import { canonicalDecimal } from '../model/decimal.js';
+import type { ConfigObject, DesiredState, RateDeck } from '../load/types.js';
+import { normalise, type Value } from './values.js';
+import { normaliseNested, objectId, stateFields, type ObjectState, type RateRows } from './state.js';
+
+export interface DesiredModel {
+  objects: Map<string, ObjectState>;
+  /** Rates per rating plan key. */
+  rates: Map<string, RateRows>;
+  /** Where each object was declared (for messages). */
+  origins: Map<string, { file: string; line: number }>;
+}
+
+export function desiredModel(desired: DesiredState): DesiredModel {
+  const objects = new Map<string, ObjectState>();
+  const rates = new Map<string, RateRows>();
+  const origins = new Map<string, { file: string; line: number }>();
+  for (const obj of desired.objects) {
+    if (obj.kind === 'Settings') continue;
+    const id = objectId(obj.kind, obj.key);
+    objects.set(id, desiredObject(obj));
+    origins.set(id, { file: obj.file, line: obj.line });
+    if (obj.kind === 'RatingPlan') rates.set(obj.key, normaliseDeck(obj.rates));
+  }
+  return { objects, rates, origins };
+}
+
+export function desiredObject(obj: ConfigObject): ObjectState {
+  const fields: Record<string, Value> = {};
+  for (const f of stateFields(obj.kind)) {
+    const raw = obj.data[f.name];
+    if (f.part === 'column') fields[f.name] = normalise(f.info, raw ?? f.info.default);
+    else if (f.part === 'reference') fields[f.name] = raw == null ? null : String(raw);
+    else fields[f.name] = normaliseNested(f.nested, f.fields, raw);
+  }
+  return { kind: obj.kind, key: obj.key, fields };
+}
+
+/** A deck as written -> normalised rows (decimals canonical, so '0.0100' equals '0.01'). */
+export function normaliseDeck(deck: RateDeck | undefined): RateRows {
+  if (!deck) {
+    return { prefix: [], destination: [], rate: [], connectionFee: [], initialInterval: [], recurringInterval: [], effectiveDate: [], endDate: [] };
+  }
+  const dec = (s: string | null) => (s == null || s === '' ? null : canonicalDecimal(s) ?? s);
+  return {
+    prefix: deck.prefix,
+    destination: deck.destination,
+    rate: deck.rate.map((r) => dec(r) ?? r),
+    connectionFee: deck.connectionFee.map(dec),
+    initialInterval: deck.initialInterval,
+    recurringInterval: deck.recurringInterval,
+    effectiveDate: deck.effectiveDate,
+    endDate: deck.endDate,
+  };
+}

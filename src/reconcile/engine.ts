@@ -1,0 +1,153 @@
+// The reconcile flows the CLI and the daemon share: make a plan from a
+// validated config, apply a plan (fresh or saved) under the advisory lock in
+// one transaction, and record every run. The pure work is delegated to
+// diff.ts and guards.ts; this module owns ordering, locking and staleness.
+
+import { createHash } from 'node:crypto';
+import type { Driver, Queryable } from '../drivers/driver.js';
+import type { DesiredState } from '../load/types.js';
+import { UserError, FaultError } from '../report/errors.js';
+import { executePlan, type AppliedChange } from './apply.js';
+import { desiredModel } from './desired.js';
+import { diff } from './diff.js';
+import { checkGuards, type GuardSettings } from './guards.js';
+import { readLive } from './live.js';
+import { buildPlan, liveDigests, ratesDigest, staleEntries, type Plan } from './plan.js';
+import { closeAbandonedRuns, finishRun, startRun, type RunInfo } from './runs.js';
+import { markDrift } from './drift.js';
+import { stableStringify } from './values.js';
+import type { LiveState } from './state.js';
+
+/** didsync's advisory lock key: serialises every applier of one database. */
+export const APPLY_LOCK_KEY = 0x6469_6473_796e_63n; // "didsync"
+
+export interface PlanOptions {
+  prune: boolean;
+  guards: GuardSettings;
+  /** Today's date (YYYY-MM-DD) for the notice-period guard. */
+  today: string;
+  createdAt: string;
+  commit: string | null;
+  dbDescription: string;
+  /** Compare every rate row, ignoring the fingerprints recorded at the last apply (the tested fallback). */
+  fullComparison?: boolean;
+}
+
+export function settingsOf(desired: DesiredState): { prune: boolean; guards: GuardSettings; lockTimeoutSeconds: number } {
+  const s = desired.settings as Record<string, unknown>;
+  const g = (s.guards ?? {}) as Record<string, unknown>;
+  return {
+    prune: s.prune === true,
+    lockTimeoutSeconds: Number(s.lockTimeoutSeconds ?? 30),
+    guards: {
+      maxDeletePercent: Number(g.maxDeletePercent ?? 25),
+      refuseNonZeroBalanceDelete: g.refuseNonZeroBalanceDelete !== false,
+      rateIncreaseNoticeDays: Number(s.rateIncreaseNoticeDays ?? 7),
+    },
+  };
+}
+
+/** Plan against the database as it is now. Read-only. */
+export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanOptions): Promise<Plan> {
+  const model = desiredModel(desired);
+  const rateDigests = new Map([...model.rates].map(([key, rows]) => [key, ratesDigest(rows)]));
+  const { live, applied, unchangedRates } = await readLive(db, {
+    rates: new Set(model.rates.keys()),
+    skipUnchanged: opts.fullComparison ? undefined : { desiredDigests: rateDigests },
+  });
+  // A plan skipped as unchanged has, by its fingerprints, exactly git's deck.
+  for (const key of unchangedRates) live.rates.set(key, model.rates.get(key)!);
+  const result = diff(model, live, applied, { prune: opts.prune });
+  const { violations, increases } = checkGuards(result, model, live, applied, opts.guards, opts.today);
+  const plan = buildPlan({
+    result, desired: model, live, guards: violations, prune: opts.prune, createdAt: opts.createdAt,
+    commit: opts.commit, configDigest: configDigest(model), dbDescription: opts.dbDescription,
+  });
+  if (Object.keys(increases).length > 0) plan.rateIncreases = increases;
+  plan.source.rateDigests = Object.fromEntries(rateDigests);
+  return plan;
+}
+
+function configDigest(model: ReturnType<typeof desiredModel>): string {
+  const h = createHash('sha256');
+  for (const id of [...model.objects.keys()].sort()) h.update(stableStringify(model.objects.get(id)!.fields)).update('\n');
+  for (const key of [...model.rates.keys()].sort()) h.update(key).update(ratesDigest(model.rates.get(key)!));
+  return h.digest('hex').slice(0, 32);
+}
+
+export interface ApplyOptions {
+  force: boolean;
+  run: RunInfo;
+  lockTimeoutSeconds: number;
+}
+
+export interface ApplyOutcome {
+  runId: number;
+  status: 'applied' | 'no-changes';
+  changes: AppliedChange[];
+}
+
+/**
+ * Apply a plan exactly: under the lock, in one transaction, after checking
+ * that the database still is what the plan was made against. Refusals
+ * (stale plan, guards, conflicts) are UserErrors; nothing is written then
+ * except the run record. The run record is opened only once the lock is
+ * held and its outcome is written in the apply's own transaction, so it
+ * says 'applied' exactly when the change committed, whenever the process
+ * dies; a record a dead apply left 'running' is closed by the next one.
+ */
+export async function applyPlan(db: Driver, plan: Plan, opts: ApplyOptions): Promise<ApplyOutcome> {
+  const locked = await db.lock(APPLY_LOCK_KEY, opts.lockTimeoutSeconds * 1000);
+  if (!locked) {
+    const e = new FaultError(`another didsync apply holds the lock on ${db.description}; gave up after ${opts.lockTimeoutSeconds} s`);
+    await finishRun(db, await startRun(db, opts.run), { status: 'error', error: e.message, plan });
+    throw e;
+  }
+  let runId: number | undefined;
+  try {
+    await closeAbandonedRuns(db);
+    runId = await startRun(db, opts.run);
+    const id = runId;
+    const status = plan.changes.length === 0 ? 'no-changes' : 'applied';
+    const changes = await db.transaction(async (tx) => {
+      const live = await refuseUnsafe(tx, plan, opts.force);
+      const done = await executePlan(tx, plan, live, id);
+      await finishRun(tx, id, { status, plan });
+      return done;
+    });
+    return { runId, status, changes };
+  } catch (e) {
+    if (runId !== undefined) {
+      await finishRun(db, runId, {
+        status: e instanceof UserError ? 'refused' : 'failed', error: (e as Error).message, plan,
+      }).catch(() => undefined);
+    }
+    throw (e as { code?: string }).code === '42501' ? notPermitted(e as Error) : e;
+  } finally {
+    await db.unlock(APPLY_LOCK_KEY).catch(() => undefined);
+  }
+}
+
+/** A role that may read but not write (the plan role of CI) says so in terms a user can act on. */
+function notPermitted(e: Error): UserError {
+  return new UserError(`${e.message}; this database role may not apply: use a role with the grants of docs/database-roles.md (didsync_apply)`);
+}
+
+/** Refuses a plan that is stale, conflicting or guarded; returns the live state it checked. */
+async function refuseUnsafe(tx: Queryable, plan: Plan, force: boolean): Promise<LiveState> {
+  if (plan.conflicts.length > 0) {
+    throw new UserError(`refused: ${plan.conflicts.map((c) => `${c.kind} ${c.key}: ${c.message}`).join('; ')}`);
+  }
+  const { live } = await readLive(tx, { rates: 'none' });
+  const stale = staleEntries(plan.database.digests, liveDigests(live));
+  if (stale.length > 0) {
+    const shown = stale.slice(0, 10).map((s) => s.replace(':', ' ')).join(', ');
+    throw new UserError(`refused: the database changed since the plan was made (${stale.length} object(s): ${shown}${stale.length > 10 ? ', ...' : ''}); make a new plan`);
+  }
+  if (plan.guards.length > 0 && !force) {
+    throw new UserError(`refused by safety guards (use --force to override):\n${plan.guards.map((g) => `  - ${g.message}\n    objects: ${g.objects.join(', ')}`).join('\n')}`);
+  }
+  return live;
+}
+
+export { markDrift };

@@ -1,0 +1,69 @@
+// Fingerprints of rate decks computed by the database itself, so that a plan
+// need not read a million rate rows to learn that nothing changed.
+//
+// A deck's fingerprint is its row count and the sum of a 64-bit hash of each
+// row's full text (order-independent, so no sort): any inserted, deleted or
+// edited row changes it, short of a 64-bit collision. didsync records, per
+// managed plan, the fingerprint of the rates it last applied and the digest
+// of the git deck they came from (didsync.managed.rates_fingerprint). A plan
+// whose live fingerprint equals the recorded one has not drifted; if its git
+// deck's digest also equals the recorded one, it has no rate changes either,
+// and its rows are not read. Every other plan is compared row by row.
+
+import type { Queryable } from '../drivers/driver.js';
+
+/** The fingerprint of an empty deck (no row, so no group in the query). */
+export const EMPTY_FINGERPRINT = '0:0';
+
+const ROW_TEXT = `format('%L|%L|%L|%L|%L|%L|%L|%L', prefix, effective_date, destination, rate, connection_fee, initial_interval, recurring_interval, end_date)`;
+
+/** Fingerprints of the decks in `table`, by rating plan row id; all plans, or those in `planIds`. */
+export async function rateFingerprints(db: Queryable, table: string, planIds?: readonly string[]): Promise<Map<string, string>> {
+  const where = planIds ? 'WHERE rating_plan_id = ANY($1::varchar[])' : '';
+  const { rows } = await db.query<{ id: string; n: string; h: string }>(
+    `SELECT rating_plan_id AS id, count(*)::text AS n, sum(hashtextextended(${ROW_TEXT}, 0))::text AS h
+       FROM ${table} ${where} GROUP BY rating_plan_id`,
+    planIds ? [planIds] : [],
+  );
+  const out = new Map<string, string>();
+  for (const r of rows) out.set(r.id, `${r.n}:${r.h}`);
+  return out;
+}
+
+/** What didsync recorded about a managed plan's rates at its last apply. */
+export interface RatesRecord {
+  /** Fingerprint of the rates it applied (didsync.applied_rates). */
+  applied: string;
+  /** ratesDigest of the git deck they were applied from. */
+  desired: string;
+}
+
+export function parseRatesRecord(text: string | null | undefined): RatesRecord | undefined {
+  if (!text) return undefined;
+  try {
+    const v = JSON.parse(text) as Partial<RatesRecord>;
+    return typeof v.applied === 'string' && typeof v.desired === 'string' ? { applied: v.applied, desired: v.desired } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * After an apply, record for each given managed plan (row id -> desired
+ * digest) the fingerprint of its applied rates.
+ */
+export async function recordRatesFingerprints(db: Queryable, plans: ReadonlyMap<string, string>): Promise<void> {
+  if (plans.size === 0) return;
+  const ids = [...plans.keys()];
+  const prints = await rateFingerprints(db, 'didsync.applied_rates', ids);
+  const rows = ids.map((id) => ({
+    row_id: id,
+    record: JSON.stringify({ applied: prints.get(id) ?? EMPTY_FINGERPRINT, desired: plans.get(id) ?? '' } satisfies RatesRecord),
+  }));
+  await db.query(
+    `UPDATE didsync.managed m SET rates_fingerprint = x.record
+       FROM jsonb_to_recordset($1::jsonb) AS x(row_id varchar, record text)
+      WHERE m.kind = 'RatingPlan' AND m.row_id = x.row_id`,
+    [JSON.stringify(rows)],
+  );
+}

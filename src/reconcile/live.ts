@@ -1,0 +1,209 @@
+// Reads live state and didsync's bookkeeping from the database into the
+// interim model. Generic over kinds: every query is built from kinds.ts and
+// the schemas' field lists. Read-only: never writes.
+
+import { APPLY_ORDER, identityKey, kindSpec, type KindName, type KindSpec, type NestedPart } from '../model/kinds.js';
+import { ident } from '../model/columns.js';
+import type { FieldInfo } from '../model/schemas.js';
+import type { Queryable } from '../drivers/driver.js';
+import { normalise, type Value } from './values.js';
+import { canonicalDecimal } from '../model/decimal.js';
+import { EMPTY_FINGERPRINT, parseRatesRecord, rateFingerprints, type RatesRecord } from './fingerprint.js';
+import {
+  normaliseNested, objectId, stateFields,
+  type AppliedObject, type AppliedState, type LiveObject, type LiveState, type RateRows,
+} from './state.js';
+
+/** Resolves row ids of referenced objects back to their natural keys. */
+class KeyBook {
+  private readonly keys = new Map<string, string>();
+  private readonly carrierOf = new Map<string, string>();
+  set(kind: KindName | 'Currency', rowId: string, key: string): void {
+    this.keys.set(`${kind}\u0000${rowId}`, key);
+  }
+  get(kind: KindName | 'Currency', rowId: unknown): string | null {
+    if (rowId == null) return null;
+    return this.keys.get(`${kind}\u0000${String(rowId)}`) ?? `?${String(rowId)}`;
+  }
+  setInterconnectCarrier(rowId: string, carrier: string): void {
+    this.carrierOf.set(rowId, carrier);
+  }
+  interconnectName(rowId: unknown, carrier: Value): string | null {
+    const full = this.get('Interconnect', rowId);
+    if (full == null || full.startsWith('?')) return full;
+    const owner = this.carrierOf.get(String(rowId));
+    const name = full.slice(full.indexOf('/') + 1);
+    // An interconnect of another carrier shows as CARRIER/name, so the diff sees the mismatch.
+    return owner === carrier ? name : full;
+  }
+}
+
+export interface ReadOptions {
+  /**
+   * Rating plan keys whose live rates to read, besides every managed plan's;
+   * 'all' reads every plan's; 'none' reads no rate rows (fingerprints only).
+   */
+  rates: ReadonlySet<string> | 'all' | 'none';
+  /**
+   * Skip the rows of a managed plan whose live fingerprint equals the one
+   * recorded at its last apply (no drift) and, when `desiredDigests` is
+   * given, whose git deck is the one it was applied from (no change either).
+   * See fingerprint.ts. Without it every plan is compared row by row.
+   */
+  skipUnchanged?: { desiredDigests?: ReadonlyMap<string, string> };
+}
+
+export interface LiveRead {
+  live: LiveState;
+  applied: AppliedState;
+  /** Plans whose rates were skipped as unchanged (equal to the last apply and, if asked, to git). */
+  unchangedRates: Set<string>;
+}
+
+export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRead> {
+  const { objects: appliedObjects, ratesRecords } = await readApplied(db);
+  const managedRows = new Set([...appliedObjects.values()].map((a) => `${a.kind}\u0000${a.rowId}`));
+  const book = new KeyBook();
+  for (const row of (await db.query<{ id: string; code: string }>('SELECT id, code FROM currencies')).rows) {
+    book.set('Currency', row.id, row.code);
+  }
+  const objects = new Map<string, LiveObject[]>();
+  const planIds = new Map<string, string>();
+  for (const kind of APPLY_ORDER) {
+    for (const obj of await readKind(db, kindSpec(kind), book, managedRows)) {
+      const id = objectId(kind, obj.key);
+      objects.set(id, [...(objects.get(id) ?? []), obj]);
+      if (kind === 'RatingPlan') planIds.set(obj.key, obj.rowId);
+    }
+  }
+  const prints = await rateFingerprints(db, 'customer_rating_plan_rates');
+  const rateFingerprintsByKey = new Map<string, string>();
+  const rates = new Map<string, RateRows>();
+  const appliedRates = new Map<string, RateRows>();
+  const unchangedRates = new Set<string>();
+  for (const [key, rowId] of planIds) {
+    const fingerprint = prints.get(rowId) ?? EMPTY_FINGERPRINT;
+    rateFingerprintsByKey.set(key, fingerprint);
+    if (opts.rates === 'none') continue;
+    const managedPlan = managedRows.has(`RatingPlan\u0000${rowId}`);
+    if (opts.rates !== 'all' && !opts.rates.has(key) && !managedPlan) continue;
+    const record = ratesRecords.get(rowId);
+    if (managedPlan && opts.skipUnchanged && unchanged(record, fingerprint, key, opts.skipUnchanged.desiredDigests)) {
+      unchangedRates.add(key);
+      continue;
+    }
+    rates.set(key, await readRates(db, 'customer_rating_plan_rates', rowId));
+    // Live rates with the fingerprint of the last apply have not drifted:
+    // the applied copy is only needed to say what drifted.
+    const drifted = !opts.skipUnchanged || record?.applied !== fingerprint;
+    if (managedPlan && drifted) appliedRates.set(key, await readRates(db, 'didsync.applied_rates', rowId));
+  }
+  return {
+    live: { objects, rates, rateFingerprints: rateFingerprintsByKey },
+    applied: { objects: appliedObjects, rates: appliedRates },
+    unchangedRates,
+  };
+}
+
+function unchanged(record: RatesRecord | undefined, fingerprint: string, key: string, desired: ReadonlyMap<string, string> | undefined): boolean {
+  if (!record || record.applied !== fingerprint) return false;
+  return desired === undefined || desired.get(key) === record.desired;
+}
+
+async function readApplied(db: Queryable): Promise<{ objects: Map<string, AppliedObject>; ratesRecords: Map<string, RatesRecord> }> {
+  const res = await db.query<{ kind: KindName; key: string; row_id: string; applied: Record<string, Value>; rates_fingerprint: string | null }>(
+    'SELECT kind, key, row_id, applied, rates_fingerprint FROM didsync.managed',
+  );
+  const objects = new Map<string, AppliedObject>();
+  const ratesRecords = new Map<string, RatesRecord>();
+  for (const r of res.rows) {
+    objects.set(objectId(r.kind, r.key), { kind: r.kind, key: r.key, rowId: r.row_id, fields: r.applied });
+    const record = r.kind === 'RatingPlan' ? parseRatesRecord(r.rates_fingerprint) : undefined;
+    if (record) ratesRecords.set(r.row_id, record);
+  }
+  return { objects, ratesRecords };
+}
+
+async function readKind(db: Queryable, spec: KindSpec, book: KeyBook, managed: Set<string>): Promise<LiveObject[]> {
+  const fields = stateFields(spec.kind);
+  const columns = fields.flatMap((f) => (f.part === 'column' ? [f.info.column] : []));
+  const refColumns = spec.references.map((r) => r.column);
+  const extra = [...(spec.shortCodePrefix ? ['short_code'] : []), ...(spec.balanceColumns ?? [])];
+  const select = ['id', ...columns, ...refColumns, ...extra].map(ident).join(', ');
+  const rows = (await db.query(`SELECT ${select} FROM ${ident(spec.table!)} ORDER BY id`)).rows;
+  const nested = new Map<string, Map<string, unknown>>();
+  for (const part of spec.nested) nested.set(part.field, await readNested(db, spec.kind, part, book));
+
+  return rows.map((row) => {
+    const values: Record<string, Value> = {};
+    for (const f of fields) {
+      if (f.part === 'column') values[f.name] = normalise(f.info, row[f.info.column]);
+    }
+    for (const r of spec.references) {
+      values[r.field] = r.target === 'Interconnect'
+        ? book.interconnectName(row[r.column], values['carrier'] ?? null)
+        : book.get(r.target, row[r.column]);
+    }
+    for (const f of fields) {
+      if (f.part === 'nested') values[f.name] = normaliseNested(f.nested, f.fields, nested.get(f.name)!.get(String(row.id)) ?? null);
+    }
+    const ordered: Record<string, Value> = {};
+    for (const f of fields) ordered[f.name] = values[f.name] ?? null;
+    const key = identityKey(spec, ordered);
+    const rowId = String(row.id);
+    book.set(spec.kind, rowId, key);
+    if (spec.kind === 'Interconnect') book.setInterconnectCarrier(rowId, String(ordered['carrier']));
+    const runtime: Record<string, Value> = {};
+    for (const c of spec.balanceColumns ?? []) runtime[c] = row[c] == null ? null : canonicalDecimal(String(row[c])) ?? String(row[c]);
+    return {
+      kind: spec.kind, key, fields: ordered, rowId,
+      shortCode: (row.short_code as string | null | undefined) ?? null,
+      managed: managed.has(`${spec.kind}\u0000${rowId}`),
+      runtime,
+    };
+  });
+}
+
+/** Rows of a nested part grouped by parent id: a list (many) or the single row (one). */
+async function readNested(db: Queryable, kind: KindName, part: NestedPart, book: KeyBook): Promise<Map<string, unknown>> {
+  const fields = stateFields(kind).find((f) => f.name === part.field);
+  const infos: readonly FieldInfo[] = fields && fields.part === 'nested' ? fields.fields : [];
+  const cols = [part.parentColumn, ...infos.map((f) => f.column)].map(ident).join(', ');
+  const order = part.orderColumn ? `${ident(part.parentColumn)}, ${ident(part.orderColumn)}, id` : `${ident(part.parentColumn)}, id`;
+  const rows = (await db.query(`SELECT ${cols} FROM ${ident(part.table)} ORDER BY ${order}`)).rows;
+  const grouped = new Map<string, unknown>();
+  for (const row of rows) {
+    const element: Record<string, unknown> = {};
+    for (const f of infos) {
+      const raw = row[f.column];
+      element[f.name] = f.ref && Array.isArray(raw) ? raw.map((id) => book.get(f.ref!, id)) : raw;
+    }
+    const parent = String(row[part.parentColumn]);
+    if (part.cardinality === 'one') grouped.set(parent, element);
+    else grouped.set(parent, [...((grouped.get(parent) as unknown[]) ?? []), element]);
+  }
+  return grouped;
+}
+
+const RATE_SELECT = 'SELECT prefix, destination, rate, connection_fee, initial_interval, recurring_interval, effective_date, end_date FROM';
+
+export async function readRates(db: Queryable, table: string, planRowId: string): Promise<RateRows> {
+  const rows = await db.queryArrays(`${RATE_SELECT} ${table} WHERE rating_plan_id = $1 ORDER BY prefix, effective_date NULLS FIRST`, [planRowId]);
+  const out: RateRows = {
+    prefix: new Array(rows.length), destination: new Array(rows.length), rate: new Array(rows.length),
+    connectionFee: new Array(rows.length), initialInterval: new Array(rows.length), recurringInterval: new Array(rows.length),
+    effectiveDate: new Array(rows.length), endDate: new Array(rows.length),
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    out.prefix[i] = r[0] as string;
+    out.destination[i] = r[1] as string;
+    out.rate[i] = canonicalDecimal(r[2] as string) ?? (r[2] as string);
+    out.connectionFee[i] = r[3] == null ? null : canonicalDecimal(r[3] as string) ?? (r[3] as string);
+    out.initialInterval[i] = r[4] as number | null;
+    out.recurringInterval[i] = r[5] as number | null;
+    out.effectiveDate[i] = r[6] as string | null;
+    out.endDate[i] = r[7] as string | null;
+  }
+  return out;
+}

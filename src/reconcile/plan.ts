@@ -1,0 +1,170 @@
+// The plan: a value (STYLE: "a plan is data") built from the diff, that can
+// be printed, saved with `plan --out`, compared and applied. It carries what
+// apply needs (complete desired values, rate rows to write) and digests of
+// the live state it was computed against, so a saved plan applied after the
+// database changed is refused rather than applied blindly.
+
+import { createHash } from 'node:crypto';
+import type { KindName } from '../model/kinds.js';
+import type { Action, Conflict, DiffResult, Drift, FieldChange, Orphan, Refresh } from './diff.js';
+import { sampleDelta, type RateIncrease, type RateSample } from './rates-diff.js';
+import { EMPTY_RATES, type LiveState, type RateRows } from './state.js';
+import type { DesiredModel } from './desired.js';
+import type { GuardViolation } from './guards.js';
+import type { Value } from './values.js';
+import { stableStringify } from './values.js';
+
+export const PLAN_FORMAT_VERSION = 1;
+const SAMPLE_SIZE = 20;
+
+export interface RateSummary {
+  added: number;
+  removed: number;
+  changed: number;
+  samples?: { added: RateSample[]; changed: RateSample[]; removed: RateSample[] };
+}
+
+export interface PlanChange {
+  action: Action;
+  kind: KindName;
+  key: string;
+  rowId?: string;
+  fields: Record<string, FieldChange>;
+  rates?: RateSummary;
+  /** Complete desired fields, for apply. */
+  desired?: Record<string, Value>;
+}
+
+/** Rate rows to write for one plan: rows to insert or overwrite, keys to delete. */
+export interface RateOps {
+  upsert: RateRows;
+  remove: { prefix: string[]; effectiveDate: (string | null)[] };
+}
+
+export interface Plan {
+  formatVersion: number;
+  createdAt: string;
+  /** rateDigests: ratesDigest of each git deck, recorded at apply (fingerprint.ts). */
+  source: { commit: string | null; configDigest: string; rateDigests?: Record<string, string> };
+  database: { description: string; digests: Record<string, string> };
+  prune: boolean;
+  changes: PlanChange[];
+  /** Bookkeeping-only updates: objects already equal to git whose record is stale. */
+  refresh: Refresh[];
+  orphans: Orphan[];
+  drift: Drift[];
+  conflicts: Conflict[];
+  guards: GuardViolation[];
+  rateIncreases?: Record<string, RateIncrease[]>;
+  summary: { create: number; update: number; delete: number; adopt: number };
+  /** Per rating plan key: the rate rows apply writes. */
+  rateOps: Record<string, RateOps>;
+}
+
+export function buildPlan(args: {
+  result: DiffResult;
+  desired: DesiredModel;
+  live: LiveState;
+  guards: GuardViolation[];
+  prune: boolean;
+  createdAt: string;
+  commit: string | null;
+  configDigest: string;
+  dbDescription: string;
+}): Plan {
+  const { result, desired, live } = args;
+  const rateOps: Record<string, RateOps> = {};
+  const changes = result.changes.map((c): PlanChange => {
+    const out: PlanChange = { action: c.action, kind: c.kind, key: c.key, fields: c.fields };
+    if (c.rowId) out.rowId = c.rowId;
+    if (c.desired) out.desired = c.desired;
+    if (c.rates) {
+      const want = desired.rates.get(c.key) ?? EMPTY_RATES();
+      const have = live.rates.get(c.liveKey ?? c.key) ?? EMPTY_RATES();
+      out.rates = {
+        added: c.rates.added.length, removed: c.rates.removed.length, changed: c.rates.changed.length,
+        samples: sampleDelta(want, have, c.rates, SAMPLE_SIZE),
+      };
+      rateOps[c.key] = {
+        upsert: pick(want, [...c.rates.added, ...c.rates.changed.map(([i]) => i)]),
+        remove: {
+          prefix: c.rates.removed.map((j) => have.prefix[j]),
+          effectiveDate: c.rates.removed.map((j) => have.effectiveDate[j]),
+        },
+      };
+    }
+    return out;
+  });
+  const summary = { create: 0, update: 0, delete: 0, adopt: 0 };
+  for (const c of changes) summary[c.action]++;
+  return {
+    formatVersion: PLAN_FORMAT_VERSION,
+    createdAt: args.createdAt,
+    source: { commit: args.commit, configDigest: args.configDigest },
+    database: { description: args.dbDescription, digests: liveDigests(live) },
+    prune: args.prune,
+    changes,
+    refresh: result.refresh,
+    orphans: result.orphans,
+    drift: result.drift,
+    conflicts: result.conflicts,
+    guards: args.guards,
+    summary,
+    rateOps,
+  };
+}
+
+function pick(rows: RateRows, idx: number[]): RateRows {
+  const sel = <T>(col: T[]) => idx.map((i) => col[i]);
+  return {
+    prefix: sel(rows.prefix), destination: sel(rows.destination), rate: sel(rows.rate),
+    connectionFee: sel(rows.connectionFee), initialInterval: sel(rows.initialInterval),
+    recurringInterval: sel(rows.recurringInterval), effectiveDate: sel(rows.effectiveDate), endDate: sel(rows.endDate),
+  };
+}
+
+export function hasChanges(plan: Plan): boolean {
+  return plan.changes.length > 0;
+}
+
+/** Digest of each live object (fields and row id) and of each plan's live rates (their fingerprint when read from a database). */
+export function liveDigests(live: LiveState): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [id, list] of live.objects) {
+    const h = createHash('sha256');
+    for (const o of list) h.update(o.rowId).update('\u0000').update(stableStringify(o.fields));
+    out[id.replace('\u0000', ':')] = h.digest('hex').slice(0, 32);
+  }
+  if (live.rateFingerprints) {
+    for (const [key, print] of live.rateFingerprints) out[`rates:${key}`] = print;
+  } else {
+    for (const [key, rows] of live.rates) out[`rates:${key}`] = ratesDigest(rows);
+  }
+  return out;
+}
+
+export function ratesDigest(rows: RateRows): string {
+  const h = createHash('sha256');
+  for (let i = 0; i < rows.prefix.length; i++) {
+    h.update(`${rows.prefix[i]}|${rows.effectiveDate[i] ?? ''}|${rows.destination[i]}|${rows.rate[i]}|${rows.connectionFee[i] ?? ''}|${rows.initialInterval[i] ?? ''}|${rows.recurringInterval[i] ?? ''}|${rows.endDate[i] ?? ''}\n`);
+  }
+  return h.digest('hex').slice(0, 32);
+}
+
+/** Names of the objects whose live digest differs between two digest sets. */
+export function staleEntries(saved: Record<string, string>, now: Record<string, string>): string[] {
+  const names = new Set([...Object.keys(saved), ...Object.keys(now)]);
+  return [...names].filter((n) => saved[n] !== now[n]).sort();
+}
+
+/** The plan as the contract's JSON (CONTRACT §4): no apply payload. */
+export function publicPlan(plan: Plan): Omit<Plan, 'rateOps' | 'database' | 'refresh'> & { database: { description: string } } {
+  const { rateOps: _ops, database, refresh: _refresh, ...rest } = plan;
+  const { rateDigests: _digests, ...source } = plan.source;
+  return {
+    ...rest,
+    source,
+    database: { description: database.description },
+    changes: plan.changes.map(({ desired: _d, rowId: _r, ...c }) => c),
+  };
+}

@@ -1,0 +1,67 @@
+// Writes rate rows set-based: one DELETE of the removed and changed keys,
+// then one bulk COPY of the new and changed rows. Never a statement per
+// rate. The same ops keep didsync.applied_rates (the last applied deck) in
+// step, so drift detection has something exact to compare against.
+
+import type { Queryable } from '../drivers/driver.js';
+import type { RateOps } from './plan.js';
+import type { RateRows } from './state.js';
+
+export const RATES_TABLE = 'customer_rating_plan_rates';
+export const APPLIED_RATES_TABLE = 'didsync.applied_rates';
+const COLUMNS = [
+  'rating_plan_id', 'prefix', 'destination', 'rate', 'connection_fee',
+  'initial_interval', 'recurring_interval', 'effective_date', 'end_date',
+] as const;
+const ROWS_PER_CHUNK = 5_000;
+
+/** Apply one plan's rate ops to `table`. */
+export async function writeRates(db: Queryable, table: string, planRowId: string, ops: RateOps): Promise<void> {
+  const delPrefix = [...ops.remove.prefix, ...ops.upsert.prefix];
+  const delDate = [...ops.remove.effectiveDate, ...ops.upsert.effectiveDate];
+  if (delPrefix.length > 0) {
+    await db.query(
+      `DELETE FROM ${table} AS r USING unnest($2::text[], $3::date[]) AS d(prefix, effective_date)
+        WHERE r.rating_plan_id = $1 AND r.prefix = d.prefix AND r.effective_date IS NOT DISTINCT FROM d.effective_date`,
+      [planRowId, delPrefix, delDate],
+    );
+  }
+  if (ops.upsert.prefix.length > 0) await copyRates(db, table, planRowId, ops.upsert);
+}
+
+/** Replace `target`'s rows of a plan by `source`'s (server side, no round trip of the rows). */
+export async function copyPlanRates(db: Queryable, source: string, target: string, planRowId: string): Promise<void> {
+  await db.query(`DELETE FROM ${target} WHERE rating_plan_id = $1`, [planRowId]);
+  await db.query(
+    `INSERT INTO ${target} (${COLUMNS.join(', ')}) SELECT ${COLUMNS.join(', ')} FROM ${source} WHERE rating_plan_id = $1`,
+    [planRowId],
+  );
+}
+
+export async function deletePlanRates(db: Queryable, table: string, planRowId: string): Promise<void> {
+  await db.query(`DELETE FROM ${table} WHERE rating_plan_id = $1`, [planRowId]);
+}
+
+async function copyRates(db: Queryable, table: string, planRowId: string, rows: RateRows): Promise<void> {
+  await db.copyFrom(table, COLUMNS, csvChunks(planRowId, rows));
+}
+
+/** CSV text of the rows, ROWS_PER_CHUNK rows per chunk. */
+export function* csvChunks(planRowId: string, rows: RateRows): Generator<string> {
+  const id = csvField(planRowId);
+  let chunk = '';
+  for (let i = 0; i < rows.prefix.length; i++) {
+    chunk += `${id},${rows.prefix[i]},${csvField(rows.destination[i])},${rows.rate[i]},${rows.connectionFee[i] ?? ''},` +
+      `${rows.initialInterval[i] ?? ''},${rows.recurringInterval[i] ?? ''},${rows.effectiveDate[i] ?? ''},${rows.endDate[i] ?? ''}\n`;
+    if ((i + 1) % ROWS_PER_CHUNK === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** Quote a text field for CSV COPY; an empty unquoted field is NULL, so quote empties too. */
+function csvField(text: string): string {
+  return /[",\n\r]/.test(text) || text === '' ? `"${text.replace(/"/g, '""')}"` : text;
+}

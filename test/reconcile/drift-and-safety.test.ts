@@ -1,0 +1,149 @@
+// What the database holds that git does not (CONTRACT §5), adoption of
+// unmanaged rows, prune, the safety guards and stale saved plans.
+
+import assert from 'node:assert/strict';
+import { databaseTest } from '../support/databases.js';
+import { applyConfig, MINIMAL, planConfig, scalar, updateConfig, writeConfig } from '../support/config.js';
+import { markDrift } from '../../src/reconcile/drift.js';
+import { readStatus } from '../../src/reconcile/status.js';
+import { applyPlan } from '../../src/reconcile/engine.js';
+import { UserError } from '../../src/report/errors.js';
+
+const run = { trigger: 'cli' as const, command: 'apply' };
+
+databaseTest('an out-of-band rate edit marks the plan uncommitted until an apply restores git', async (db) => {
+  const root = await writeConfig(MINIMAL);
+  await applyConfig(db, root);
+  await db.query("UPDATE customer_rating_plan_rates SET rate = 0.5 WHERE prefix = '447'");
+
+  const plan = await planConfig(db, root);
+  assert.deepEqual(plan.drift.map((d) => [d.kind, d.key]), [['RatingPlan', 'UK Wholesale']]);
+  assert.equal(plan.changes.length, 1);
+  assert.equal(plan.changes[0].rates?.changed, 1);
+  assert.equal(await scalar(db, 'SELECT uncommitted_changes FROM customer_rating_plans'), false, 'plan itself does not write');
+  await markDrift(db, plan.drift);
+  assert.equal(await scalar(db, 'SELECT uncommitted_changes FROM customer_rating_plans'), true);
+
+  const status = await readStatus(db);
+  assert.equal(status.plans.length, 1);
+  assert.equal(status.plans[0].uncommittedChanges, true);
+  assert.ok(status.plans[0].changes.some((c) => c.startsWith('rates')), status.plans[0].changes.join());
+
+  await applyConfig(db, root);
+  assert.equal(await scalar(db, 'SELECT uncommitted_changes FROM customer_rating_plans'), false);
+  assert.equal(await scalar(db, "SELECT rate FROM customer_rating_plan_rates WHERE prefix = '447'"), '0.030000');
+  const after = await readStatus(db);
+  assert.equal(after.plans[0].uncommittedChanges, false);
+  assert.deepEqual(after.drift, []);
+}, { init: true });
+
+databaseTest('an out-of-band edit of a plan row is drift too, and status clears once git is restored', async (db) => {
+  const root = await writeConfig(MINIMAL);
+  await applyConfig(db, root);
+  await db.query("UPDATE customer_rating_plans SET time_zone = 'UTC'");
+  let status = await readStatus(db);
+  assert.equal(status.plans[0].uncommittedChanges, true);
+  assert.ok(status.plans[0].changes.includes('timeZone'), status.plans[0].changes.join());
+  await db.query("UPDATE customer_rating_plans SET time_zone = 'Europe/London'");
+  status = await readStatus(db);
+  assert.equal(status.plans[0].uncommittedChanges, false, 'equal to the last apply again: no uncommitted changes');
+}, { init: true });
+
+databaseTest('a YAML object matching an unmanaged row adopts it; unmanaged rows are never deleted', async (db) => {
+  await db.query(`INSERT INTO carriers (name, code, partner_type, capacity_mode, capacity_limit, customer_balance)
+                  VALUES ('Acme Telecom Ltd', 'ACME', 'bilateral', 'capped', 100, 55)`);
+  await db.query("INSERT INTO carriers (name, code, partner_type) VALUES ('Stranger', 'STRANGER', 'supplier')");
+  const id = await scalar<string>(db, "SELECT id FROM carriers WHERE code = 'ACME'");
+  const root = await writeConfig(MINIMAL);
+  const plan = await planConfig(db, root, { prune: true });
+  const acme = plan.changes.find((c) => c.kind === 'Carrier')!;
+  assert.equal(acme.action, 'adopt');
+  assert.deepEqual(acme.fields.capacityLimit, { from: 100, to: 120 });
+  assert.ok(!plan.changes.some((c) => c.key === 'STRANGER'));
+  await applyConfig(db, root, { prune: true });
+  assert.equal(await scalar(db, "SELECT id FROM carriers WHERE code = 'ACME'"), id, 'adopted in place');
+  assert.equal(await scalar(db, "SELECT customer_balance FROM carriers WHERE code = 'ACME'"), '55.0000');
+  assert.equal(await scalar(db, "SELECT count(*)::int FROM carriers WHERE code = 'STRANGER'"), 1);
+  assert.equal(await scalar(db, "SELECT count(*)::int FROM didsync.managed WHERE kind = 'Carrier'"), 1);
+}, { init: true });
+
+const SECOND_CARRIER = `kind: Carrier
+code: GLOBEX
+name: Globex
+partnerType: supplier
+primaryCurrency: EUR
+`;
+
+databaseTest('deletes need --prune, and a mass delete is refused by a guard unless forced', async (db) => {
+  const root = await writeConfig({ ...MINIMAL, 'globex.yaml': SECOND_CARRIER });
+  await applyConfig(db, root);
+  await updateConfig(root, { 'globex.yaml': null });
+  const withoutPrune = await planConfig(db, root);
+  assert.deepEqual(withoutPrune.changes, []);
+  assert.deepEqual(withoutPrune.orphans.map((o) => o.key), ['GLOBEX']);
+
+  const pruned = await planConfig(db, root, { prune: true });
+  assert.deepEqual(pruned.changes.map((c) => [c.action, c.key]), [['delete', 'GLOBEX']]);
+  assert.deepEqual(pruned.guards.map((g) => g.guard), ['mass-delete'], '1 of 2 carriers is 50%');
+  assert.deepEqual(pruned.guards[0].objects, ['Carrier GLOBEX']);
+  await assert.rejects(applyPlan(db, pruned, { force: false, lockTimeoutSeconds: 5, run }), (e: Error) => e instanceof UserError && /GLOBEX/.test(e.message));
+  assert.equal(await scalar(db, "SELECT count(*)::int FROM carriers WHERE code = 'GLOBEX'"), 1);
+  assert.equal(await scalar(db, 'SELECT status FROM didsync.runs ORDER BY id DESC LIMIT 1'), 'refused');
+
+  await applyPlan(db, pruned, { force: true, lockTimeoutSeconds: 5, run });
+  assert.equal(await scalar(db, "SELECT count(*)::int FROM carriers WHERE code = 'GLOBEX'"), 0);
+}, { init: true });
+
+databaseTest('a carrier with a non-zero balance is not deleted without --force', async (db) => {
+  const others = Object.fromEntries(['A', 'B', 'C', 'D'].map((x) => [`c${x}.yaml`, SECOND_CARRIER.replace(/GLOBEX/g, `C${x}`)]));
+  const root = await writeConfig({ ...MINIMAL, 'globex.yaml': SECOND_CARRIER, ...others });
+  await applyConfig(db, root);
+  await db.query("UPDATE carriers SET supplier_balance = -12.5 WHERE code = 'GLOBEX'");
+  await updateConfig(root, { 'globex.yaml': null });
+  const plan = await planConfig(db, root, { prune: true });
+  assert.deepEqual(plan.guards.map((g) => [g.guard, g.objects]), [['carrier-balance', ['Carrier GLOBEX']]]);
+  assert.match(plan.guards[0].message, /-12\.5/);
+}, { init: true });
+
+databaseTest('a rate increase inside the notice period is refused', async (db) => {
+  const root = await writeConfig(MINIMAL);
+  await applyConfig(db, root, { today: '2026-03-01' });
+  await updateConfig(root, {
+    'rates/uk-wholesale.csv': `prefix,destination,rate,connectionFee,effectiveDate
+44,United Kingdom,0.0100,0,2025-01-01
+4420,London,0.0080,,2025-01-01
+4420,London,0.0090,,2026-03-05
+447,UK Mobile,0.0300,0.01,
+`,
+  });
+  const soon = await planConfig(db, root, { today: '2026-03-01' });
+  assert.deepEqual(soon.guards.map((g) => g.guard), ['rate-increase-notice']);
+  assert.match(soon.guards[0].message, /4420/);
+  const later = await planConfig(db, root, { today: '2026-02-01' });
+  assert.deepEqual(later.guards, [], 'announced 32 days ahead: allowed');
+}, { init: true });
+
+databaseTest('a saved plan is refused when the database changed since, naming what changed', async (db) => {
+  const root = await writeConfig(MINIMAL);
+  await applyConfig(db, root);
+  await updateConfig(root, { 'config.yaml': MINIMAL['config.yaml'].replace('capacityLimit: 120', 'capacityLimit: 130') });
+  const saved = JSON.parse(JSON.stringify(await planConfig(db, root)));
+  await db.query("UPDATE carriers SET tax_code = 'GB123' WHERE code = 'ACME'");
+  await assert.rejects(applyPlan(db, saved, { force: true, lockTimeoutSeconds: 5, run }), (e: Error) => e instanceof UserError && /changed since the plan was made.*Carrier ACME/.test(e.message));
+  assert.equal(await scalar(db, "SELECT capacity_limit FROM carriers WHERE code = 'ACME'"), 120);
+  const fresh = await planConfig(db, root);
+  await applyPlan(db, fresh, { force: false, lockTimeoutSeconds: 5, run });
+  assert.equal(await scalar(db, "SELECT capacity_limit FROM carriers WHERE code = 'ACME'"), 130);
+}, { init: true });
+
+databaseTest('an apply waits for the lock at most its timeout', async (db, target) => {
+  const root = await writeConfig(MINIMAL);
+  const plan = await planConfig(db, root);
+  const holder = await target.connect();
+  assert.equal(await holder.lock(0x6469_6473_796e_63n, 1000), true);
+  const started = Date.now();
+  await assert.rejects(applyPlan(db, plan, { force: false, lockTimeoutSeconds: 1, run }), /holds the lock/);
+  assert.ok(Date.now() - started < 5000);
+  assert.equal(await scalar(db, 'SELECT count(*)::int FROM carriers'), 0);
+  assert.equal(await scalar(db, 'SELECT status FROM didsync.runs ORDER BY id DESC LIMIT 1'), 'error');
+}, { init: true, only: 'postgres' });
