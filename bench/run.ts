@@ -1,61 +1,106 @@
-// `npm run bench [-- --carriers N --rates N ...]`: generates a config of the
-// given size in a temporary folder, runs each step of steps.ts against it,
-// prints a table and writes bench/results/latest.json. Exits 1 when a step
-// with a target fails it, so CI can run the benchmark as a check.
+// `npm run bench [-- --carriers N --rates N … --skip-pglite]`: generates a
+// config of the given size in a temporary folder; measures the config steps,
+// then didsync and PostgreSQL's own baselines against a fresh database on
+// the local PostgreSQL (dropped at the end), then didsync on a fresh PGlite
+// (at its own, by default smaller, size); prints a table, writes
+// bench/results/latest.json and the README's Benchmark section. Exits 1 when
+// a step fails or misses its target, so CI can run it as a check.
 
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { DEFAULT_OPTIONS, type GenerateOptions } from './generate.js';
-import { formatTable, resultsJson, stepResult, type StepResult } from './report.js';
-import { STEPS } from './steps.js';
+import { COPY_IN, COPY_OUT, baselineSteps } from './baseline-steps.js';
+import { createBenchDatabase, type BenchDatabase } from './bench-database.js';
+import { databaseSteps } from './database-steps.js';
+import type { GenerateOptions } from './generate.js';
+import { readRunOptions, scaled, type RunOptions } from './run-options.js';
+import { markdownResults, sizesText, writeIntoReadme } from './readme.js';
+import { formatTable, resultsJson, stepResults, type Ran } from './report.js';
+import { failureLine } from './child-output.js';
+import { CONFIG_STEPS, folders, generateStep, type BenchContext, type Section } from './steps.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const FLAGS: Record<string, keyof GenerateOptions> = {
-  carriers: 'carriers', interconnects: 'interconnectsPerCarrier', services: 'servicesPerCarrier',
-  plans: 'ratingPlans', rates: 'rates', seed: 'seed',
-};
-
-function readOptions(): { options: GenerateOptions; keep: boolean } {
-  const { values } = parseArgs({
-    allowPositionals: false,
-    options: {
-      ...Object.fromEntries(Object.keys(FLAGS).map((f) => [f, { type: 'string' as const }])),
-      keep: { type: 'boolean', default: false },
-    },
-  });
-  const options = { ...DEFAULT_OPTIONS };
-  for (const [flag, field] of Object.entries(FLAGS)) {
-    const text = (values as Record<string, unknown>)[flag];
-    if (typeof text !== 'string') continue;
-    const n = Number(text.replace(/_/g, ''));
-    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`--${flag} needs a whole number, not '${text}'`);
-    options[field] = n;
-  }
-  return { options, keep: values.keep === true };
-}
+const MEMORY = 512;
 
 async function main(): Promise<number> {
-  const { options, keep } = readOptions();
-  const dir = await mkdtemp(join(tmpdir(), 'didsync-bench-'));
-  const results: StepResult[] = [];
+  const run = readRunOptions(process.argv.slice(2));
+  const loadAtStart = loadavg()[0];
+  const scratch = await mkdtemp(join(tmpdir(), 'didsync-bench-'));
+  const base = { repoRoot: REPO_ROOT, scratch };
+  const ran: Ran[] = [];
+  let postgresVersion: string | undefined;
+  let pgliteOptions: GenerateOptions | undefined;
   try {
-    for (const step of STEPS) {
-      process.stderr.write(`bench: ${step.name}...\n`);
-      const outcome = await step.run({ dir, repoRoot: REPO_ROOT, options });
-      results.push(stepResult(step, outcome, results));
+    const configCtx: BenchContext = { ...base, dir: join(scratch, 'config'), options: run.options };
+    await runSection({ title: 'Config, no database', ctx: configCtx, steps: CONFIG_STEPS }, ran);
+    if (!run.skipPostgres) postgresVersion = await postgresSection(run, configCtx, ran);
+    if (!run.skipPglite) {
+      pgliteOptions = scaled(run.options, run.pgliteScale);
+      const ctx = { ...base, dir: join(scratch, 'pglite-config'), options: pgliteOptions, databaseUrl: `pglite:${join(scratch, 'pglite-db')}` };
+      const size = run.pgliteScale === 1 ? 'same size' : sizesText(pgliteOptions);
+      const steps = [generateStep(), ...databaseSteps()];
+      await runSection({ title: `PGlite, embedded (${size}; no targets, those are PostgreSQL's)`, ctx, steps }, ran);
     }
   } finally {
-    if (keep) process.stderr.write(`bench: config kept in ${dir}\n`);
-    else await rm(dir, { recursive: true, force: true });
+    if (run.keep) process.stderr.write(`bench: files kept in ${scratch}\n`);
+    else await rm(scratch, { recursive: true, force: true });
   }
+  const results = stepResults(ran);
   process.stdout.write(`${formatTable(results)}\n`);
+  const json = resultsJson({
+    options: run.options, pgliteOptions, postgresVersion, loadAverage: { start: loadAtStart, end: loadavg()[0] },
+  }, results);
   const out = join(REPO_ROOT, 'bench', 'results');
   await mkdir(out, { recursive: true });
-  await writeFile(join(out, 'latest.json'), JSON.stringify(resultsJson(options, results), null, 2) + '\n');
+  await writeFile(join(out, 'latest.json'), JSON.stringify(json, null, 2) + '\n');
+  if (!await writeIntoReadme(join(REPO_ROOT, 'README.md'), markdownResults(json))) {
+    process.stderr.write('bench: README.md has no bench markers; only bench/results/latest.json was written\n');
+  }
   return results.some((r) => r.pass === false || r.status === 'failed') ? 1 : 0;
+}
+
+/** Runs on a fresh database the config steps left their config for; returns the server version. */
+async function postgresSection(run: RunOptions, configCtx: BenchContext, ran: Ran[]): Promise<string | undefined> {
+  const title = 'PostgreSQL, fresh database';
+  let db: BenchDatabase;
+  try {
+    db = await createBenchDatabase(run.postgresUrl);
+  } catch (e) {
+    const note = `no fresh database: ${(e as Error).message.split('\n')[0]}`.replace(/postgres(ql)?:\/\/\S+/gi, '<database>');
+    ran.push({ section: title, step: { name: 'create database', run: async () => ({ status: 'not available', note }) }, outcome: { status: 'not available', note } });
+    return undefined;
+  }
+  try {
+    const steps = databaseSteps({
+      targets: {
+        'db init': { peakMB: MEMORY },
+        'first apply': { ratio: 1.5, peakMB: MEMORY },
+        'plan, no change': { ratio: 1.0, peakMB: MEMORY },
+        'plan, 1% of rates': { peakMB: MEMORY },
+        'apply, 1% of rates': { ratio: 0.3, peakMB: MEMORY },
+        'plan, one carrier line': { seconds: 1, peakMB: MEMORY },
+        'apply, one carrier line': { seconds: 1, peakMB: MEMORY },
+      },
+      baselines: { 'first apply': COPY_IN, 'plan, no change': COPY_OUT, 'apply, 1% of rates': COPY_IN },
+      afterFirstApply: baselineSteps(run.naiveSample),
+    });
+    await runSection({ title, ctx: { ...configCtx, databaseUrl: db.url }, steps }, ran);
+    return db.serverVersion;
+  } finally {
+    await db.drop().catch((e: unknown) => process.stderr.write(`bench: could not drop the benchmark database: ${(e as Error).message}\n`));
+  }
+}
+
+/** Runs a section's steps in order; a step that throws is failed, never the end of the run. */
+async function runSection(section: Section, ran: Ran[]): Promise<void> {
+  for (const step of section.steps) {
+    process.stderr.write(`bench: ${section.title.split(' (')[0]}: ${step.name}...\n`);
+    const outcome = await step.run(section.ctx).catch((e: unknown) => ({
+      status: 'failed' as const, note: failureLine(String((e as Error)?.message ?? e), folders(section.ctx)),
+    }));
+    ran.push({ section: section.title, step, outcome });
+  }
 }
 
 process.exitCode = await main();
