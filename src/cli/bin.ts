@@ -3,9 +3,32 @@
 import { main } from './main.js';
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitWhenFlushed(code),
   (e: unknown) => {
     process.stderr.write(`didsync: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
-    process.exit(1);
+    exitWhenFlushed(1);
   },
 );
+
+/**
+ * process.exit drops output still queued for a pipe (`didsync plan --format
+ * json | jq` would get the first 64 KiB): exit once stdout and stderr have
+ * flushed, or failed (a reader that went away).
+ */
+function exitWhenFlushed(code: number): void {
+  let pending = 2;
+  const done = (): void => {
+    if (--pending === 0) process.exit(code);
+  };
+  for (const stream of [process.stdout, process.stderr]) {
+    let called = false;
+    const once = (): void => {
+      if (!called) {
+        called = true;
+        done();
+      }
+    };
+    stream.once('error', once);
+    stream.write('', once);
+  }
+}

@@ -1,5 +1,6 @@
 // Finds the config files: every *.yaml / *.yml below the root, recursively,
-// skipping dot-folders and node_modules, sorted so every run reads the same
+// skipping dot-folders, node_modules and what the root's .didsyncignore
+// excludes (see ignore.ts), sorted so every run reads the same
 // files in the same order. Symlinks are followed only while they stay inside
 // the root (a config must not read /etc through a link). It must never read
 // file contents: sizes are checked here, parsing happens in yaml.ts.
@@ -8,6 +9,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Problem } from '../report/problem.js';
 import type { LoadLimits } from './limits.js';
+import { isIgnored, readIgnoreRules } from './ignore.js';
 
 export interface ConfigFile {
   /** Relative to the root, forward slashes. */
@@ -33,7 +35,8 @@ export function isInside(realRoot: string, realPath: string): boolean {
 
 /** `realRoot` must be the root's realpath. */
 export async function listConfigFiles(root: string, realRoot: string, limits: LoadLimits): Promise<ConfigFiles> {
-  const out: ConfigFiles = { files: [], problems: [], truncated: false };
+  const { ignore, problems } = await readIgnoreRules(root);
+  const out: ConfigFiles = { files: [], problems, truncated: false };
   const visited = new Set<string>([realRoot]);
   const problem = (file: string, rule: Problem['rule'], message: string, hint?: string) =>
     out.problems.push({ file, line: 0, column: 0, path: '', rule, message, ...(hint ? { hint } : {}) });
@@ -52,12 +55,14 @@ export async function listConfigFiles(root: string, realRoot: string, limits: Lo
       const file = relDir ? `${relDir}/${name}` : name;
       const info = await lstat(path).catch(() => undefined);
       if (!info) continue;
+      if (!info.isSymbolicLink() && isIgnored(ignore, file, info.isDirectory())) continue;
       let isDir = info.isDirectory();
       let isFile = info.isFile();
       let size = info.size;
       if (info.isSymbolicLink()) {
         const target = await realpath(path).catch(() => undefined);
         const targetInfo = target ? await stat(target).catch(() => undefined) : undefined;
+        if (isIgnored(ignore, file, targetInfo?.isDirectory() ?? false)) continue;
         if (!target || !targetInfo) {
           if (YAML_NAME.test(name)) problem(file, 'path', `${file} is a broken symbolic link`, 'remove the link or fix its target');
           continue;

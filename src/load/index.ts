@@ -12,7 +12,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UserError } from '../report/errors.js';
-import { sortProblems, type Problem } from '../report/problem.js';
+import { boundMessages, sortProblems, type Problem } from '../report/problem.js';
 import { listConfigFiles } from './files.js';
 import { withDefaults, type LoadLimits } from './limits.js';
 import { resolveRatesFile } from './paths.js';
@@ -34,7 +34,7 @@ export async function loadConfig(root: string, opts: { limits?: Partial<LoadLimi
   const listing = await listConfigFiles(absRoot, realRoot, limits);
   const result: LoadResult = { root: absRoot, documents: [], decks: new Map(), problems: [...listing.problems] };
   if (listing.truncated) {
-    result.problems = sortProblems(result.problems);
+    result.problems = boundMessages(sortProblems(result.problems));
     return result;
   }
   for (const f of listing.files) {
@@ -45,7 +45,7 @@ export async function loadConfig(root: string, opts: { limits?: Partial<LoadLimi
     result.problems.push(...parsed.problems);
   }
   await loadDecks(absRoot, realRoot, result, limits);
-  result.problems = sortProblems(result.problems);
+  result.problems = boundMessages(sortProblems(result.problems));
   return result;
 }
 

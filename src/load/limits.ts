@@ -7,6 +7,13 @@ export interface LoadLimits {
   maxFiles: number;
   /** Bytes of one YAML file. */
   maxYamlBytes: number;
+  /**
+   * Line breaks and commas of one YAML file: a bound on its values, read
+   * before parsing. The YAML parser needs about 1-3 KB of memory per value,
+   * so a file of a few MB of tiny values (`[1,1,1,...]`) would exhaust the
+   * heap long before the byte limit.
+   */
+  maxYamlItems: number;
   /** Bytes of one rates CSV. */
   maxCsvBytes: number;
   /** Nodes produced by expanding aliases in one document (billion laughs). */
@@ -20,6 +27,7 @@ export interface LoadLimits {
 export const DEFAULT_LIMITS: Readonly<LoadLimits> = Object.freeze({
   maxFiles: 10_000,
   maxYamlBytes: 64 * 1024 * 1024,
+  maxYamlItems: 500_000,
   maxCsvBytes: 512 * 1024 * 1024,
   maxAliasNodes: 10_000,
   maxDepth: 64,

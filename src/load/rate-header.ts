@@ -6,6 +6,7 @@
 import { RATE_COLUMNS, type RateColumn } from './types.js';
 
 export const REQUIRED_COLUMNS: readonly RateColumn[] = ['prefix', 'destination', 'rate'];
+const HINTED_ISSUES = 1000;
 
 export interface HeaderIssue {
   /** Index of the header cell concerned, or -1 for the header as a whole. */
@@ -28,7 +29,8 @@ export function readHeader(cells: string[]): RateHeader {
   const known = new Set<string>(RATE_COLUMNS);
   cells.forEach((name, index) => {
     if (!known.has(name)) {
-      const guess = closestColumn(name);
+      // Past the first few, nobody reads the advice (the file's problems are capped): skip its cost.
+      const guess = issues.length < HINTED_ISSUES ? closestColumn(name) : undefined;
       issues.push({
         index,
         message: `unknown column '${name}' in the header`,

@@ -41,9 +41,10 @@ export function parseRatesCsv(file: string, input: string | Buffer, opts: { maxP
     return { deck: emptyDeck(file), problems: sink.result() };
   }
   const header = readHeader(records.fields());
+  const headerLine = records.line;
   for (const issue of header.issues) {
-    const at = issue.index < 0 ? { line: records.line, column: 1 } : records.fieldPosition(issue.index);
-    sink.add(() => at, '', issue.message, issue.hint);
+    // Lazily: finding a field's column scans the line, and a hostile header has a million fields.
+    sink.add(() => (issue.index < 0 ? { line: headerLine, column: 1 } : records.fieldPosition(issue.index)), '', issue.message, issue.hint);
   }
   if (!header.usable) return { deck: emptyDeck(file), problems: sink.result() };
   const deck = new RowReader(records, header.columns, records.count, sink).read(file);

@@ -1,6 +1,7 @@
 // Turns file bytes into text the parsers may trust: strict UTF-8 (a bad byte
 // is a located problem, never a replacement character that would end up in
-// the database), one leading BOM dropped, binary content (NUL) refused.
+// the database), one leading BOM dropped, binary content (NUL) and other
+// control characters refused.
 // It must never guess another encoding.
 
 import type { Problem } from '../report/problem.js';
@@ -33,7 +34,28 @@ export function decodeSource(file: string, input: string | Buffer): SourceText {
       },
     };
   }
+  CONTROL.lastIndex = 0;
+  const control = CONTROL.exec(text);
+  if (control) {
+    const { line, column } = positionOf(text, control.index);
+    return { ok: false, problem: { file, line, column, path: '', rule: 'syntax', ...controlCharacterMessage(control[0]) } };
+  }
   return { ok: true, text };
+}
+
+/**
+ * Control characters other than tab and line breaks: not text in YAML or
+ * CSV, and printed to a terminal or a CI log they can rewrite what a
+ * reviewer sees (an escape sequence can erase the line above it).
+ */
+export const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+export function controlCharacterMessage(c: string): { message: string; hint: string } {
+  const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return {
+    message: `the text contains the control character ${code}; only tab and line breaks may appear in text`,
+    hint: 'remove it: control characters can hide or rewrite text in a terminal or a CI log',
+  };
 }
 
 /** 1-based line and column (in characters) of an offset into text. */

@@ -2,12 +2,13 @@
 // with a position for every value and key and the source text of every
 // number. It owns the safety of that step: objects have a null prototype so
 // `__proto__` is just data, tags never construct anything, alias expansion
-// and nesting are bounded. It must never call the AST's toJS(), which would
+// and nesting are bounded, escapes never make NUL or control characters. It must never call the AST's toJS(), which would
 // construct tagged objects and expand aliases without our bounds.
 
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import type { Problem } from '../report/problem.js';
 import type { Position } from './types.js';
+import { controlCharacterMessage } from './source-text.js';
 
 const CORE = 'tag:yaml.org,2002:';
 const ALLOWED_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => CORE + t));
@@ -89,6 +90,10 @@ export function documentValues(
           problem(keyStart, pointer, 'syntax', 'a key must be a plain string', 'write the key as text');
           continue;
         }
+        if (controlIn(key) !== undefined) {
+          problem(keyStart, pointer, 'syntax', controlProblem(key).message, controlProblem(key).hint);
+          continue;
+        }
         const child = `${pointer}/${pointerToken(key)}`;
         if (key in obj) {
           const first = out.keyPositions.get(child);
@@ -122,7 +127,15 @@ export function documentValues(
       if (typeof source === 'string') out.sources.set(pointer, source);
       return value;
     }
-    if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+    if (typeof value === 'string') {
+      if (controlIn(value) !== undefined) {
+        const { message, hint } = controlProblem(value);
+        problem(start, pointer, 'syntax', message, hint);
+        return null;
+      }
+      return value;
+    }
+    if (value === null || typeof value === 'boolean') return value;
     problem(start, pointer, 'syntax', 'unsupported scalar value');
     return null;
   };
@@ -134,6 +147,19 @@ export function documentValues(
     out.data = null;
   }
   return out;
+}
+
+// Escapes ("\0", "\e", "\x1b") make what the file itself may not hold.
+const CONTROL_OR_NUL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+function controlIn(text: string): string | undefined {
+  return CONTROL_OR_NUL.exec(text)?.[0];
+}
+
+function controlProblem(text: string): { message: string; hint: string } {
+  const c = controlIn(text)!;
+  if (c === '\0') return { message: 'the text contains a NUL character (\\0), which the database cannot store', hint: 'remove it' };
+  return controlCharacterMessage(c);
 }
 
 /** A key as text: strings as they are, numbers and booleans as written (`1`, `0x10`). */

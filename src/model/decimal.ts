@@ -46,3 +46,26 @@ export function decimalEquals(a: string | null | undefined, b: string | null | u
   if (a == null || b == null) return a == b;
   return canonicalDecimal(a) === canonicalDecimal(b);
 }
+
+/** Compare two decimals by value: negative, zero or positive. Exact, no float. */
+export function compareDecimal(a: string, b: string): number {
+  const ca = canonicalDecimal(a);
+  const cb = canonicalDecimal(b);
+  if (ca === undefined || cb === undefined) throw new Error(`not decimals: ${a}, ${b}`);
+  const negA = ca.startsWith('-');
+  const negB = cb.startsWith('-');
+  if (negA !== negB) return negA ? -1 : 1;
+  const mag = compareMagnitude(ca.replace('-', ''), cb.replace('-', ''));
+  return negA ? -mag : mag;
+}
+
+function compareMagnitude(a: string, b: string): number {
+  const [ai, af = ''] = a.split('.');
+  const [bi, bf = ''] = b.split('.');
+  if (ai.length !== bi.length) return ai.length - bi.length;
+  if (ai !== bi) return ai < bi ? -1 : 1;
+  const len = Math.max(af.length, bf.length);
+  const pa = af.padEnd(len, '0');
+  const pb = bf.padEnd(len, '0');
+  return pa < pb ? -1 : pa > pb ? 1 : 0;
+}

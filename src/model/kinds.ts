@@ -70,6 +70,11 @@ export interface KindSpec {
    * never written or diffed. camelCase, as a user would write them.
    */
   runtimeOwned: string[];
+  /**
+   * Runtime columns that hold money owed: a non-zero value refuses a delete
+   * unless forced (the carrier-balance guard).
+   */
+  balanceColumns?: string[];
 }
 
 const ALWAYS_RUNTIME = ['id', 'createdAt', 'updatedAt'];
@@ -121,6 +126,7 @@ export const KINDS: readonly KindSpec[] = [
       'customerBalance', 'supplierBalance', 'bilateralBalance',
       'customer24HrSpend', 'supplier24HrSpend',
     ],
+    balanceColumns: ['customer_balance', 'supplier_balance', 'bilateral_balance'],
   },
   {
     kind: 'Interconnect',

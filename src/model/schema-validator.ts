@@ -7,6 +7,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { KIND_NAMES, type KindName } from './kinds.js';
 import { addDidsyncKeywords } from './schema-keywords.js';
 import { schemaOf } from './schema-files.js';
@@ -23,9 +24,22 @@ function instance(): Ajv2020 {
   // properties declared beside them, which it cannot see; test/model checks
   // instead that every required name is a declared property.
   ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
-  formats.default(ajv, ['email', 'ipv4', 'ipv6', 'date', 'date-time']);
+  formats.default(ajv, ['email', 'ipv4', 'ipv6', 'date']);
+  ajv.addFormat('date-time', { type: 'string', validate: storableDateTime });
   addDidsyncKeywords(ajv);
   return ajv;
+}
+
+const rfc3339 = fullFormats['date-time'] as { validate: (text: string) => boolean };
+
+/**
+ * An RFC 3339 date and time that a timestamptz column holds as written:
+ * PostgreSQL has no year 0 and no leap second (23:59:60 would be stored as
+ * the next day and never compare equal again), and values are compared at
+ * millisecond precision, so finer digits would be dropped unseen.
+ */
+function storableDateTime(text: string): boolean {
+  return rfc3339.validate(text) && !/^0000/.test(text) && !/[Tt ]\d\d:\d\d:60/.test(text) && !/\.\d{4,}/.test(text);
 }
 
 /** The compiled validator of a kind's schema. */

@@ -41,3 +41,23 @@ export function compareProblems(a: Problem, b: Problem): number {
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(compareProblems);
 }
+
+/** Longest message kept whole: messages quote what the user wrote, and a value can be megabytes long. */
+export const MAX_MESSAGE_LENGTH = 500;
+
+/** The problems with every message over the bound cut in its middle, keeping its start and its end. */
+export function boundMessages(problems: Problem[]): Problem[] {
+  return problems.map((p) => (p.message.length <= MAX_MESSAGE_LENGTH ? p : { ...p, message: boundMessage(p.message) }));
+}
+
+function boundMessage(message: string): string {
+  const head = cut(message, 300);
+  const tail = message.slice(cut(message, message.length - 150).length);
+  return `${head}… (${message.length - head.length - tail.length} characters left out) …${tail}`;
+}
+
+/** The first `n` UTF-16 units of `text`, one less when that would split a surrogate pair. */
+function cut(text: string, n: number): string {
+  const code = text.charCodeAt(n - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
+}

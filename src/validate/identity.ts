@@ -1,13 +1,15 @@
 // Identities across all files: one object per identity (CONTRACT §1, Kinds
 // and identity). Two identities that a person cannot tell apart (letter
-// case, full-width letters, invisible characters) are refused like exact
-// duplicates: a reviewer reading the plan would take them for one object.
+// case, full-width letters, invisible characters, a Cyrillic or Greek
+// letter drawn like a Latin one, a tab for a space, a dash for a hyphen)
+// are refused like exact duplicates: a reviewer reading the plan would take
+// them for one object.
 // It returns the catalogue of first occurrences that references resolve
 // against. It must never pick a winner silently: every later copy is an error.
 
 import type { KindName } from '../model/kinds.js';
 import type { Problem } from '../report/problem.js';
-import { hasInvisible, skeleton, visible } from './confusable.js';
+import { hasInvisible, plainSkeleton, skeleton, visible } from './confusable.js';
 import { describe, kindWord, shownName, text, type TypedDocument } from './documents.js';
 import { documentLine, pointerToken, problemAt } from './locate.js';
 
@@ -40,7 +42,7 @@ export function checkIdentities(typed: readonly TypedDocument[], problems: Probl
     if (twin) {
       problems.push(problemAt(td.doc, at, {
         rule: 'duplicate',
-        message: `${describe(td)} looks the same as ${describe(twin)} defined at ${where(twin)}; they differ only in letter case, character width or invisible characters`,
+        message: `${describe(td)} looks the same as ${describe(twin)} defined at ${where(twin)}; they differ only in ${plainSkeleton(td.key) === plainSkeleton(twin.key!) ? 'letter case, character width or invisible characters' : 'look-alike letters of another script, dashes or the kind of blank'}`,
         hint: `spell it exactly as ${shownName(twin.key!)} if it is the same ${kindWord(td.kind)}, or choose a clearly different name`,
       }));
       continue;

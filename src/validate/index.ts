@@ -6,7 +6,7 @@
 
 import { loadConfig, type LoadLimits } from '../load/index.js';
 import type { DesiredState, LoadResult } from '../load/types.js';
-import { sortProblems, type Problem } from '../report/problem.js';
+import { boundMessages, sortProblems, type Problem } from '../report/problem.js';
 import { checkIdentities } from './identity.js';
 import { checkInlineRates } from './inline-rates.js';
 import { checkKinds } from './kind-check.js';
@@ -43,7 +43,7 @@ export function validateConfig(load: LoadResult, opts: ValidateOptions = {}): Va
   for (const deck of load.decks.values()) checkDeckDuplicates(deck, problems);
   checkReferences(typed, catalogue, problems);
   checkSemantics(typed, catalogue, problems);
-  if (problems.length > 0) return { desired: null, problems: sortProblems(problems) };
+  if (problems.length > 0) return { desired: null, problems: boundMessages(sortProblems(problems)) };
   return { desired: buildDesired(typed, load.decks, opts.defaults ?? settingsDefaults()), problems: [] };
 }
 

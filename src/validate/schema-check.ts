@@ -2,10 +2,11 @@
 // the digits the user wrote (a YAML number's source text) in place of the
 // parsed float, so `0.1234567` is judged as written and never rounded. Issues
 // at pointers an earlier stage already reported (runtime-owned fields, bad
-// rate cells) are skipped: one message per mistake. It must never change a
-// value other than by that decimal substitution.
+// rate cells) are skipped: one message per mistake. Integers must also fit
+// their PostgreSQL integer column. It must never change a value other than
+// by that decimal substitution.
 
-import { decimalPointers, validateAgainstSchema, type SchemaIssue } from '../model/schemas.js';
+import { decimalPointers, integerPointers, validateAgainstSchema, type SchemaIssue } from '../model/schemas.js';
 import { valueAt } from '../load/rates-inline.js';
 import type { Problem } from '../report/problem.js';
 import { alreadyReported, replaceAt, type TypedDocument } from './documents.js';
@@ -27,6 +28,24 @@ export function checkSchemas(typed: readonly TypedDocument[], problems: Problem[
       }, KEY_KEYWORDS.has(issue.keyword)));
     }
     for (const issue of fresh) td.reported.add(issue.path);
+    checkIntegerColumns(td, problems);
+  }
+}
+
+/** Integer fields are `integer` columns: a value past their range would fail the apply, so it fails here. */
+const INT4 = { min: -2_147_483_648, max: 2_147_483_647 };
+
+function checkIntegerColumns(td: TypedDocument, problems: Problem[]): void {
+  for (const pointer of integerPointers(td.kind, td.data)) {
+    const value = valueAt(td.data, pointer);
+    if (typeof value !== 'number' || !Number.isInteger(value) || (value >= INT4.min && value <= INT4.max)) continue;
+    if (alreadyReported(td, pointer)) continue;
+    const field = pointer.slice(pointer.lastIndexOf('/') + 1);
+    problems.push(problemAt(td.doc, pointer, {
+      rule: 'schema',
+      message: `${field} ${td.doc.sources.get(pointer) ?? String(value)} is out of range: a whole number from ${INT4.min} to ${INT4.max} (a PostgreSQL integer)`,
+    }));
+    td.reported.add(pointer);
   }
 }
 

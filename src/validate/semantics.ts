@@ -4,6 +4,7 @@
 // takes its rates from one place. Each runs only on values the schema found
 // well-formed (pointers already reported are skipped).
 
+import cron from 'node-cron';
 import type { Problem } from '../report/problem.js';
 import { alreadyReported, describe, text, type TypedDocument } from './documents.js';
 import type { Catalogue } from './identity.js';
@@ -24,8 +25,22 @@ export function checkSemantics(typed: readonly TypedDocument[], catalogue: Catal
     if (td.kind === 'Service') checkServiceDirection(td, catalogue, problems);
     if (td.kind === 'Interconnect' && td.key !== undefined) blocks.push(...checkAddresses(td, problems));
     if (td.kind === 'RatingPlan') checkRatesSource(td, problems);
+    if (td.kind === 'Settings') checkSchedules(td, problems);
   }
   checkIngressOverlap(blocks, problems);
+}
+
+/** The daemon runs these: a cron the scheduler would reject must fail here, not at 3 am. */
+function checkSchedules(td: TypedDocument, problems: Problem[]): void {
+  for (const field of ['schedule', 'driftSchedule']) {
+    const expression = td.data[field];
+    if (typeof expression !== 'string' || alreadyReported(td, `/${field}`) || cron.validate(expression)) continue;
+    problems.push(problemAt(td.doc, `/${field}`, {
+      rule: 'semantic',
+      message: `${field} '${expression}' is not a valid cron expression`,
+      hint: "five fields (minute hour day month weekday) or six with seconds first, e.g. '*/5 * * * *'",
+    }));
+  }
 }
 
 function checkCapacity(td: TypedDocument, problems: Problem[]): void {

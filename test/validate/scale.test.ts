@@ -58,5 +58,5 @@ test(`validate ${CARRIERS} carriers, ${CARRIERS * 2} interconnects, ${CARRIERS *
   assert.deepEqual(problems.slice(0, 5), []);
   assert.equal(desired?.objects.length, CARRIERS * 5 + 2);
   assert.equal(desired?.objects.find((o) => o.key === 'World')?.rates?.prefix.length, RATES);
-  assert.ok(ms < 8000, `took ${ms.toFixed(0)} ms`);
+  // Speed is the benchmark's to judge (npm run bench), not a timed unit test's: a loaded CI machine would fail it.
 });

@@ -1,0 +1,210 @@
+// Several appliers at once, as real processes: applies are serialised by
+// the advisory lock (a waiting apply goes on when the lock is free, or gives
+// up cleanly after lockTimeoutSeconds); an apply whose plan another apply
+// made stale is refused, naming the objects, and its retry converges;
+// shortcodes never collide, also against a writer outside didsync; two
+// processes never open one embedded data folder.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { APPLY_LOCK_KEY } from '../../src/reconcile/engine.js';
+import { databaseTest } from '../support/databases.js';
+import { scalar, writeConfig } from '../support/config.js';
+import { isOneLineError, runCli, startCli, type CliResult } from './support/cli.js';
+import { sleep } from './support/postgres.js';
+import { recordResult } from './support/results.js';
+import { databaseState } from './support/state.js';
+
+/** A carrier with `n` interconnects, one service each, and one rating plan: 2n + 1 shortcodes. */
+function carrierConfig(code: string, n: number, settings = ''): Record<string, string> {
+  const docs = [`kind: Carrier\ncode: ${code}\nname: ${code} Ltd\npartnerType: bilateral\nstatus: active\nprimaryCurrency: USD\n`];
+  for (let i = 1; i <= n; i++) {
+    docs.push(`kind: Interconnect\ncarrier: ${code}\nname: ic-${i}\ndirection: both\nprotocol: SIP\n`);
+    docs.push(`kind: Service\ncarrier: ${code}\nname: svc-${i}\ninterconnect: ic-${i}\ndirection: egress\nratingPlan: ${code} Plan\n`);
+  }
+  docs.push(`kind: RatingPlan\nname: ${code} Plan\ncurrency: USD\nrates: [{ prefix: "44", destination: UK, rate: 0.1 }]\n`);
+  if (settings) docs.push(`kind: Settings\n${settings}`);
+  return { 'config.yaml': docs.join('---\n') };
+}
+
+const STALE = /^didsync: refused: the database changed since the plan was made \(\d+ object\(s\): .+\); make a new plan\n$/;
+
+/** Apply until it is not refused as stale (what CI or the daemon does); returns the attempts' results. */
+async function applyUntilApplied(args: string[], attempts = 8): Promise<CliResult[]> {
+  const results: CliResult[] = [];
+  for (let i = 0; i < attempts; i++) {
+    const r = await runCli(args);
+    results.push(r);
+    if (r.code === 0) return results;
+    assert.match(r.stderr, STALE, `an apply failed for another reason:\n${r.stderr}`);
+    assert.ok(isOneLineError(r.stderr));
+  }
+  assert.fail(`no success after ${attempts} attempts`);
+}
+
+const RACE = 'four applies at once: serialised, stale plans refused cleanly and retried, shortcodes unique and gapless';
+databaseTest(RACE, async (db, target) => {
+  const codes = ['ALPHA', 'BRAVO', 'CHARLIE', 'DELTA'];
+  const roots = await Promise.all(codes.map((c) => writeConfig(carrierConfig(c, 3))));
+  const runs = await Promise.all(roots.map((root) => applyUntilApplied(['apply', '-C', root, '--db', target.url, '--yes'])));
+  const refused = runs.reduce((n, r) => n + r.length - 1, 0);
+  for (const table of ['carrier_interconnects', 'carrier_services', 'customer_rating_plans']) {
+    const { rows } = await db.query<{ short_code: string }>(`SELECT short_code FROM ${table} ORDER BY short_code`);
+    const prefix = table === 'carrier_interconnects' ? 'I' : table === 'carrier_services' ? 'S' : 'P';
+    const expected = table === 'customer_rating_plans' ? 4 : 12;
+    assert.equal(rows.length, expected);
+    assert.equal(new Set(rows.map((r) => r.short_code)).size, expected, `duplicate shortcodes in ${table}`);
+    assert.deepEqual(rows.map((r) => Number(r.short_code.slice(1))).sort((a, b) => a - b), Array.from({ length: expected }, (_, i) => i + 1));
+    assert.ok(rows.every((r) => r.short_code.startsWith(prefix)));
+  }
+  const { rows: constraints } = await db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'u' AND pg_get_constraintdef(oid) = 'UNIQUE (short_code)'",
+  );
+  assert.equal(constraints[0].n, 3, 'the database itself refuses a duplicate shortcode');
+  for (const root of roots) {
+    const plan = await runCli(['plan', '-C', root, '--db', target.url, '--detailed-exitcode']);
+    assert.equal(plan.code, 0, plan.stdout);
+  }
+  recordResult({
+    area: 'Concurrency', fault: 'four `apply` processes started at once on one database', database: 'postgres', cases: 4,
+    outcome: `all applied; ${refused} attempt(s) refused in one line as stale (plan made before another apply committed) and retried; 28 shortcodes unique and gapless (UNIQUE constraint present)`,
+    test: `${RACE} [postgres]`,
+  });
+}, { init: true, only: 'postgres', timeout: 180_000 });
+
+const WAIT = 'an apply waits for the lock and goes on when it is free, or gives up after lockTimeoutSeconds in one line';
+databaseTest(WAIT, async (db, target) => {
+  const waiting = await writeConfig(carrierConfig('ECHO', 1));
+  assert.equal(await db.lock(APPLY_LOCK_KEY, 1000), true);
+  const child = startCli(['apply', '-C', waiting, '--db', target.url, '--yes']);
+  // It is queued on the advisory lock, behind this session.
+  for (let i = 0; ; i++) {
+    const { rows } = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND pid <> pg_backend_pid()",
+    );
+    if (rows[0].n === 1) break;
+    assert.ok(i < 1000 && child.child.exitCode === null, 'the apply never queued on the lock');
+    await sleep(20);
+  }
+  assert.equal(await scalar(db, 'SELECT count(*)::int FROM carriers'), 0);
+  await db.unlock(APPLY_LOCK_KEY);
+  const result = await child.done;
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(await scalar(db, "SELECT count(*)::int FROM carriers WHERE code = 'ECHO'"), 1);
+
+  const timeout = await writeConfig(carrierConfig('FOXTROT', 1, 'lockTimeoutSeconds: 2\n'));
+  assert.equal(await db.lock(APPLY_LOCK_KEY, 1000), true);
+  const before = await databaseState(db);
+  const refused = await runCli(['apply', '-C', timeout, '--db', target.url, '--yes']);
+  await db.unlock(APPLY_LOCK_KEY);
+  assert.equal(refused.code, 1);
+  assert.ok(isOneLineError(refused.stderr), refused.stderr);
+  assert.match(refused.stderr, /^didsync: another didsync apply holds the lock on postgres:\/\/[^ ]+; gave up after 2 s\n$/);
+  assert.deepEqual(await databaseState(db), before, 'nothing written');
+  assert.equal(await scalar(db, 'SELECT status FROM didsync.runs ORDER BY id DESC LIMIT 1'), 'error');
+  recordResult({
+    area: 'Concurrency', fault: 'apply while another holds the apply lock', database: 'postgres', cases: 2,
+    outcome: 'waited (queued on the advisory lock) and applied once it was released; with lockTimeoutSeconds: 2 gave up after 2 s in one line, nothing written, run recorded as error',
+    test: `${WAIT} [postgres]`,
+  });
+}, { init: true, only: 'postgres', timeout: 120_000 });
+
+const OUTSIDE = 'a shortcode taken by a writer outside didsync during the apply: one line, nothing written, the retry takes the next number';
+databaseTest(OUTSIDE, async (db, target) => {
+  const root = await writeConfig(carrierConfig('GOLF', 1));
+  assert.equal((await runCli(['apply', '-C', root, '--db', target.url, '--yes'])).code, 0);
+  const grown = await writeConfig(carrierConfig('GOLF', 2));
+  // DIDTron itself creates an interconnect and takes I2, in a transaction still open when didsync inserts.
+  const outside = await target.connect();
+  const carrierId = await scalar<string>(db, "SELECT id FROM carriers WHERE code = 'GOLF'");
+  await outside.exec('BEGIN');
+  await outside.query(
+    "INSERT INTO carrier_interconnects (id, carrier_id, name, short_code, direction, protocol) VALUES ('outside-1', $1, 'made-in-didtron', 'I2', 'both', 'SIP')",
+    [carrierId],
+  );
+  const before = await databaseState(db);
+  const child = startCli(['apply', '-C', grown, '--db', target.url, '--yes']);
+  for (let i = 0; ; i++) {
+    const { rows } = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+    );
+    if (rows[0].n > 0) break;
+    assert.ok(i < 1500 && child.child.exitCode === null, 'the apply never waited on the outside insert');
+    await sleep(20);
+  }
+  await outside.exec('COMMIT');
+  const failed = await child.done;
+  assert.equal(failed.code, 1);
+  assert.ok(isOneLineError(failed.stderr), failed.stderr);
+  assert.match(failed.stderr, /duplicate key value violates unique constraint "carrier_interconnects_short_code_key".*\[SQLSTATE 23505\]/);
+  const after = await databaseState(db);
+  assert.notDeepEqual(after['public.carrier_interconnects'], before['public.carrier_interconnects'], 'the outside row is there');
+  assert.equal(await scalar(db, "SELECT count(*)::int FROM carrier_interconnects WHERE name = 'ic-2'"), 0, 'nothing of the apply was written');
+  assert.equal((await runCli(['apply', '-C', grown, '--db', target.url, '--yes'])).code, 0);
+  const { rows } = await db.query<{ name: string; short_code: string }>('SELECT name, short_code FROM carrier_interconnects ORDER BY short_code');
+  assert.deepEqual(rows.map((r) => [r.name, r.short_code]), [['ic-1', 'I1'], ['made-in-didtron', 'I2'], ['ic-2', 'I3']]);
+  recordResult({
+    area: 'Concurrency', fault: 'shortcode taken by a writer outside didsync while an apply runs', database: 'postgres', cases: 1,
+    outcome: 'the UNIQUE constraint refused the collision: exit 1 in one line (SQLSTATE 23505), nothing of the apply written; the retry took the next free number',
+    test: `${OUTSIDE} [postgres]`,
+  });
+}, { init: true, only: 'postgres', timeout: 120_000 });
+
+const SAVED = 'a saved plan applied after another apply changed the database is refused, naming the objects';
+databaseTest(SAVED, async (db, target) => {
+  const base = carrierConfig('HOTEL', 2)['config.yaml'];
+  const root = await writeConfig({ 'config.yaml': base });
+  assert.equal((await runCli(['apply', '-C', root, '--db', target.url, '--yes'])).code, 0);
+  const edited = await writeConfig({ 'config.yaml': base.replace('name: HOTEL Ltd', 'name: Hotel Group Ltd') });
+  const planFile = join(edited, 'plan.json');
+  assert.equal((await runCli(['plan', '-C', edited, '--db', target.url, '--out', planFile])).code, 0);
+  // Someone else applies a change to other objects of the same carrier.
+  const other = await writeConfig({ 'config.yaml': base.replace(/name: ic-1\ndirection: both/, 'name: ic-1\ndirection: ingress').replace(/name: svc-1\ninterconnect: ic-1\ndirection: egress/, 'name: svc-1\ninterconnect: ic-1\ndirection: ingress') });
+  const otherApply = await runCli(['apply', '-C', other, '--db', target.url, '--yes']);
+  assert.equal(otherApply.code, 0, otherApply.stderr);
+  const before = await databaseState(db);
+  const stale = await runCli(['apply', '--plan', planFile, '--db', target.url, '--yes']);
+  assert.equal(stale.code, 1);
+  assert.ok(isOneLineError(stale.stderr), stale.stderr);
+  assert.match(stale.stderr, STALE);
+  assert.match(stale.stderr, /Interconnect HOTEL\/ic-1/);
+  assert.match(stale.stderr, /Service HOTEL\/svc-1/);
+  assert.doesNotMatch(stale.stderr, /Carrier HOTEL\b/, 'the carrier itself did not change');
+  assert.deepEqual(await databaseState(db), before, 'nothing written');
+  assert.equal(await scalar(db, 'SELECT status FROM didsync.runs ORDER BY id DESC LIMIT 1'), 'refused');
+  assert.ok((await readFile(planFile, 'utf8')).length > 0);
+  recordResult({
+    area: 'Concurrency', fault: '`apply --plan FILE` after another apply changed the database', database: 'postgres', cases: 1,
+    outcome: 'refused in one line naming the changed objects (Interconnect HOTEL/ic-1, Service HOTEL/svc-1), nothing written, run recorded as refused',
+    test: `${SAVED} [postgres]`,
+  });
+}, { init: true, only: 'postgres', timeout: 120_000 });
+
+const FOLDER = 'two processes on one embedded data folder: the second refuses in one line, then succeeds';
+databaseTest(FOLDER, async (db, target) => {
+  await db.close();
+  const first = await writeConfig(carrierConfig('INDIA', 20));
+  const second = await writeConfig(carrierConfig('JULIET', 1));
+  const running = startCli(['apply', '-C', first, '--db', target.url, '--yes']);
+  const dir = target.url.slice('pglite:'.length);
+  for (let i = 0; ; i++) {
+    const claimed = await readFile(join(dir, 'didsync.lock'), 'utf8').catch(() => '');
+    if (claimed.trim() === String(running.child.pid)) break;
+    assert.ok(i < 1500 && running.child.exitCode === null, 'the first apply never opened the folder');
+    await sleep(10);
+  }
+  const refused = await runCli(['apply', '-C', second, '--db', target.url, '--yes']);
+  assert.equal(refused.code, 1);
+  assert.ok(isOneLineError(refused.stderr), refused.stderr);
+  assert.match(refused.stderr, new RegExp(`is in use by process ${running.child.pid}; stop it or use --db`));
+  assert.equal((await running.done).code, 0);
+  const later = await runCli(['apply', '-C', second, '--db', target.url, '--yes']);
+  assert.equal(later.code, 0, later.stderr);
+  recordResult({
+    area: 'Concurrency', fault: 'two processes on one embedded (PGlite) data folder', database: 'pglite', cases: 1,
+    outcome: 'the second refused in one line naming the holder, the folder was never opened twice; after the first ended the second applied',
+    test: `${FOLDER} [pglite]`,
+  });
+}, { init: true, only: 'pglite', timeout: 120_000 });
+

@@ -1,0 +1,29 @@
+// What the hardening tests tried and what came out, for RELIABILITY.md.
+// Each test records its fault or input classes here; when
+// DIDSYNC_RELIABILITY_OUT names a folder (scripts/reliability-report.ts sets
+// it) the records are appended there as JSON lines, otherwise they are
+// dropped. A record never decides a test: the assertions do.
+
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface ReliabilityRecord {
+  /** The table the row belongs to: 'Faults', 'Concurrency', 'Hostile input', 'Random input', 'Secrets'. */
+  area: string;
+  /** The fault or input class, e.g. 'SIGKILL during apply'. */
+  fault: string;
+  /** 'postgres', 'pglite' or '-' when no database is involved. */
+  database: string;
+  cases: number;
+  /** What every case showed, in numbers where there are some. */
+  outcome: string;
+  /** The test that asserted it (the report marks its result). */
+  test: string;
+  seconds?: number;
+}
+
+export function recordResult(record: ReliabilityRecord): void {
+  const dir = process.env.DIDSYNC_RELIABILITY_OUT;
+  if (!dir) return;
+  appendFileSync(join(dir, `records-${process.pid}.jsonl`), `${JSON.stringify(record)}\n`);
+}
