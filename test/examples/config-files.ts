@@ -2,7 +2,7 @@
 // the tests of the examples and the generator check files independently of
 // the loader under test elsewhere.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
@@ -12,14 +12,25 @@ export interface ConfigDoc {
   data: Record<string, unknown>;
 }
 
-/** Files below `root` with one of the extensions, skipping dot-folders like the loader. */
+/**
+ * Files below `root` with one of the extensions, skipping dot-folders like
+ * the loader, and the folders the root's .didsyncignore names as `name/`
+ * (the only pattern form the example trees use).
+ */
 export function listFiles(root: string, pattern: RegExp): string[] {
+  const ignored = ignoredFolders(root);
   const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
-    if (e.isDirectory()) return e.name.startsWith('.') || e.name === 'node_modules' ? [] : walk(path);
+    if (e.isDirectory()) return e.name.startsWith('.') || e.name === 'node_modules' || ignored.has(e.name) ? [] : walk(path);
     return pattern.test(e.name) ? [relative(root, path).split('\\').join('/')] : [];
   });
   return walk(root).sort();
+}
+
+function ignoredFolders(root: string): Set<string> {
+  const path = join(root, '.didsyncignore');
+  if (!existsSync(path)) return new Set();
+  return new Set(readFileSync(path, 'utf8').split('\n').map((l) => l.trim()).filter((l) => /^[^#!*/][^*/]*\/$/.test(l)).map((l) => l.slice(0, -1)));
 }
 
 /** Every document of every YAML file; throws on a YAML error, naming the file. */
