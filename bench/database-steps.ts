@@ -5,6 +5,7 @@
 // misses or invents a change fails its step, however fast it was.
 
 import { failureReason, parseJson } from './child-output.js';
+import { CLI } from './cli.js';
 import { changeOneCarrier, changeRates } from './edits.js';
 import { measureNode, type Measured } from './measure.js';
 import { folders, measured, type BenchContext, type Step, type StepOutcome, type Target } from './steps.js';
@@ -52,7 +53,7 @@ export function databaseSteps(o: DatabaseStepsOptions = {}): Step[] {
 
 function didsync(ctx: BenchContext, args: string[]): Promise<Measured> {
   if (ctx.databaseUrl === undefined) throw new Error('database steps need a database');
-  return measureNode(['--import', 'tsx', 'src/cli/bin.ts', ...args, '--db', ctx.databaseUrl], ctx.repoRoot);
+  return measureNode([CLI, ...args, '--db', ctx.databaseUrl], ctx.repoRoot);
 }
 
 /** A command that writes: ok on exit 0, noted with its plan's summary line. */

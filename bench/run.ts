@@ -4,7 +4,8 @@
 // the local PostgreSQL (dropped at the end), then didsync on a fresh PGlite
 // (at its own, by default smaller, size); prints a table, writes
 // bench/results/latest.json and the README's Benchmark section. Exits 1 when
-// a step fails or misses its target, so CI can run it as a check.
+// a step fails or misses its target, so CI can run it as a check. didsync is
+// built first and run as the compiled command users run (bench/cli.ts).
 
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import { readRunOptions, scaled, type RunOptions } from './run-options.js';
 import { markdownResults, sizesText, writeIntoReadme } from './readme.js';
 import { formatTable, resultsJson, stepResults, type Ran } from './report.js';
 import { failureLine } from './child-output.js';
+import { buildCli } from './cli.js';
 import { CONFIG_STEPS, folders, generateStep, type BenchContext, type Section } from './steps.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -25,6 +27,8 @@ const MEMORY = 512;
 
 async function main(): Promise<number> {
   const run = readRunOptions(process.argv.slice(2));
+  process.stderr.write('bench: building didsync...\n');
+  buildCli(REPO_ROOT);
   const loadAtStart = loadavg()[0];
   const scratch = await mkdtemp(join(tmpdir(), 'didsync-bench-'));
   const base = { repoRoot: REPO_ROOT, scratch };

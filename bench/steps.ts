@@ -5,6 +5,7 @@
 // or 'failed' with a one-line reason, never a crash of the whole run.
 
 import { failureReason, parseJson } from './child-output.js';
+import { CLI } from './cli.js';
 import type { GenerateOptions } from './generate.js';
 import { generateConfig } from './generate.js';
 import { measureNode, type Measured } from './measure.js';
@@ -71,7 +72,7 @@ export const CONFIG_STEPS: readonly Step[] = [
   {
     name: READ_BASELINE,
     async run(ctx) {
-      const m = await measureNode(['--import', 'tsx', 'bench/baseline-read.ts', ctx.dir], ctx.repoRoot);
+      const m = await measureNode(['bench/baseline-read.mjs', ctx.dir], ctx.repoRoot);
       if (m.exitCode !== 0) return { status: 'failed', note: failureReason(m, folders(ctx)), seconds: m.seconds };
       const counts = JSON.parse(m.stdout) as { files: number; lines: number };
       return { status: 'ok', ...measured(m), note: `${counts.lines} lines` };
@@ -81,7 +82,7 @@ export const CONFIG_STEPS: readonly Step[] = [
     name: 'load only (parse YAML + CSV)',
     baseline: READ_BASELINE,
     async run(ctx) {
-      const m = await measureNode(['--import', 'tsx', 'bench/load-only.ts', ctx.dir], ctx.repoRoot);
+      const m = await measureNode(['bench/load-only.mjs', ctx.dir], ctx.repoRoot);
       const counts = parseJson(m.stdout) as { documents: number; rates: number; problems: number } | undefined;
       if (!counts) return { status: 'not available', note: failureReason(m, folders(ctx)) };
       const note = `${counts.documents} documents, ${counts.rates} rates, ${counts.problems} problems`;
@@ -94,9 +95,9 @@ export const CONFIG_STEPS: readonly Step[] = [
     // the floor under every didsync step: process start and module loading, no work
     name: 'baseline: didsync start (--help)',
     async run(ctx) {
-      const m = await measureNode(['--import', 'tsx', 'src/cli/bin.ts', '--help'], ctx.repoRoot);
+      const m = await measureNode([CLI, '--help'], ctx.repoRoot);
       if (m.exitCode !== 0) return { status: 'failed', ...measured(m), note: failureReason(m, folders(ctx)) };
-      return { status: 'ok', ...measured(m), note: 'node --import tsx src/cli/bin.ts --help' };
+      return { status: 'ok', ...measured(m), note: `node ${CLI} --help` };
     },
   },
 ];
@@ -107,7 +108,7 @@ function validateStep(target?: Target): Step {
     target,
     async run(ctx) {
       const m = await measureNode(
-        ['--import', 'tsx', 'src/cli/bin.ts', 'validate', '-C', ctx.dir, '--format', 'json'], ctx.repoRoot);
+        [CLI, 'validate', '-C', ctx.dir, '--format', 'json'], ctx.repoRoot);
       return validateOutcome(m, ctx);
     },
   };
