@@ -186,19 +186,23 @@ databaseTest(FOLDER, async (db, target) => {
   await db.close();
   const first = await writeConfig(carrierConfig('INDIA', 20));
   const second = await writeConfig(carrierConfig('JULIET', 1));
-  const running = startCli(['apply', '-C', first, '--db', target.url, '--yes']);
+  // The holder is a daemon: it keeps the folder open until it is stopped, so
+  // the second process meets it whatever the machine's speed (a one-shot
+  // apply could end before the second process has started).
+  const holder = startCli(['daemon', '--watch', first, '--db', target.url, '--listen', '127.0.0.1:0', '--drift-schedule', '0 0 1 1 *']);
   const dir = target.url.slice('pglite:'.length);
   for (let i = 0; ; i++) {
     const claimed = await readFile(join(dir, 'didsync.lock'), 'utf8').catch(() => '');
-    if (claimed.trim() === String(running.child.pid)) break;
-    assert.ok(i < 1500 && running.child.exitCode === null, 'the first apply never opened the folder');
+    if (claimed.trim() === String(holder.child.pid)) break;
+    assert.ok(i < 3000 && holder.child.exitCode === null, 'the daemon never opened the folder');
     await sleep(10);
   }
   const refused = await runCli(['apply', '-C', second, '--db', target.url, '--yes']);
-  assert.equal(refused.code, 1);
+  assert.equal(refused.code, 1, refused.stderr);
   assert.ok(isOneLineError(refused.stderr), refused.stderr);
-  assert.match(refused.stderr, new RegExp(`is in use by process ${running.child.pid}; stop it or use --db`));
-  assert.equal((await running.done).code, 0);
+  assert.match(refused.stderr, new RegExp(`is in use by process ${holder.child.pid}; stop it or use --db`));
+  holder.child.kill('SIGTERM');
+  assert.equal((await holder.done).code, 0);
   const later = await runCli(['apply', '-C', second, '--db', target.url, '--yes']);
   assert.equal(later.code, 0, later.stderr);
   recordResult({
