@@ -1,12 +1,13 @@
 // Regenerates RELIABILITY.md from a run of the hardening tests: runs every
-// test under test/hardening/ with the TAP reporter, collects the records the
-// tests write (what they tried, how many cases, what came out; see
+// test under test/hardening/ and the daemon's fault, HTTP and log tests
+// with the TAP reporter, collects the records the tests write (what they
+// tried, how many cases, what came out; see
 // test/hardening/support/results.ts) and writes one table per area, each
 // row marked with its test's result. Exits 1 when a test failed (the report
 // is written anyway, saying so).
 //
 //   DIDSYNC_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
-//     node --import tsx scripts/reliability-report.ts [--out RELIABILITY.md] [--embedded-only]
+//     npm run reliability -- [--out RELIABILITY.md] [--embedded-only]
 //
 // Without DIDSYNC_TEST_DATABASE_URL the PostgreSQL tests do not run; the
 // script then refuses unless --embedded-only says that is intended.
@@ -27,7 +28,9 @@ interface ReliabilityRecord {
   seconds?: number;
 }
 
-const AREAS = ['Faults', 'Concurrency', 'Hostile input', 'Random input', 'Secrets'];
+const AREAS = ['Faults', 'Concurrency', 'Hostile input', 'Random input', 'Secrets', 'Exposure'];
+/** The daemon's tests that also record (its connection faults, failover, HTTP surface, logs). */
+const DAEMON_TESTS = ['daemon-ha', 'daemon-git', 'http-server', 'webhook'].map((name) => `test/daemon/${name}.test.ts`);
 const ROOT = join(import.meta.dirname, '..');
 
 async function testFiles(dir: string): Promise<string[]> {
@@ -93,22 +96,21 @@ function render(list: ReliabilityRecord[], passed: Map<string, boolean>, env: { 
   lines.push(
     '# Reliability',
     '',
-    'What the hardening tests (`test/hardening/`) tried against didsync and what came out: faults',
-    '(processes killed, connections cut), concurrent writers, hostile and broken input, random input',
-    'and secrets. Every row is a class of fault or input; "cases" counts the individual kills, cuts,',
-    'inputs or scans behind it; "result" is the test that asserts the outcome. The file is generated:',
-    'do not edit it by hand.',
+    'What the hardening tests (`test/hardening/`, and the daemon\'s in `test/daemon/`) tried against',
+    'didsync and what came out: faults (processes killed, connections cut), concurrent writers, hostile',
+    'and broken input, random input, secrets, and what the daemon exposes over HTTP. Every row is a class',
+    'of fault or input; "cases" counts the individual kills, cuts, inputs or scans behind it; "result" is',
+    'the test that asserts the outcome. The file is generated: do not edit it by hand.',
     '',
     '## Regenerate',
     '',
     '```sh',
-    'DIDSYNC_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \\',
-    '  node --import tsx scripts/reliability-report.ts',
+    'DIDSYNC_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run reliability',
     '```',
     '',
-    'It runs every test under `test/hardening/` (about five minutes on two cores), collects what each',
-    'recorded and rewrites this file. Without a PostgreSQL server it refuses, unless `--embedded-only`',
-    'is given (the PostgreSQL rows are then missing).',
+    'It runs every test under `test/hardening/` and four of `test/daemon/` (about five minutes on two',
+    'cores), collects what each recorded and rewrites this file. Without a PostgreSQL server it refuses,',
+    'unless `--embedded-only` is given (the PostgreSQL rows are then missing).',
     '',
     `Last run: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${env.postgres}, ${cpus().length} CPUs, `
       + `${Math.round(env.seconds)} s; ${list.length} fault and input classes, ${total} cases; `
@@ -158,7 +160,7 @@ async function main(): Promise<number> {
   }
   const dir = await mkdtemp(join(tmpdir(), 'didsync-reliability-'));
   try {
-    const files = await testFiles(join(ROOT, 'test', 'hardening'));
+    const files = [...await testFiles(join(ROOT, 'test', 'hardening')), ...DAEMON_TESTS];
     const run = await runTests(files, dir);
     const passed = results(run.tap);
     const failed = [...passed].filter(([, ok]) => !ok).map(([name]) => name);

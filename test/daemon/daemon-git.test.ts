@@ -15,6 +15,7 @@ import type { Driver } from '../../src/drivers/driver.js';
 import { makeOrigin } from './git-support.js';
 import { SECRET, withCapacity } from './fixtures.js';
 import { githubPush, lastRunOf, startDaemon, type DaemonProcess } from './process-support.js';
+import { recordResult } from '../hardening/support/results.js';
 
 const NEVER = '0 0 1 1 *';
 const DB_PASSWORD = 'pg-pass-never-logged';
@@ -123,4 +124,9 @@ databaseTest('follows main: applies merges, refuses a broken commit, resumes aft
     assert.ok(!text.includes(SECRET), 'the webhook secret is never logged');
     assert.ok(!text.includes(DB_PASSWORD), 'the database password is never logged');
   }
+  recordResult({
+    area: 'Secrets', fault: "webhook secret and database password in the daemon's logs (three daemon processes: applies, a refused commit, webhooks, restarts)", database: target.kind, cases: all.length,
+    outcome: `${all.reduce((n, d) => n + d.lines.length, 0)} JSON log lines scanned; neither secret in any`,
+    test: `follows main: applies merges, refuses a broken commit, resumes after restarts [${target.kind}]`,
+  });
 }, { init: true, timeout: 150_000 });

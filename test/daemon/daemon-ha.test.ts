@@ -12,6 +12,7 @@ import type { Driver } from '../../src/drivers/driver.js';
 import { makeOrigin } from './git-support.js';
 import { withCapacity } from './fixtures.js';
 import { httpCall, lastRunOf, startDaemon, type DaemonProcess } from './process-support.js';
+import { recordResult } from '../hardening/support/results.js';
 
 const NEVER = '0 0 1 1 *';
 const EVERY_SECOND = '* * * * * *';
@@ -57,6 +58,11 @@ databaseTest('two daemons: one leads, the other takes over within a tick when th
   assert.equal((await standby.stop()).code, 0);
 
   assert.deepEqual(Object.fromEntries(await appliedPerCommit(db)), { [c1]: 1, [c2]: 1, [c3]: 1 });
+  recordResult({
+    area: 'Concurrency', fault: 'two daemon processes on one database, the leader killed (SIGKILL)', database: 'postgres', cases: 1,
+    outcome: `one led, the other stood by; after the kill the standby applied the next commit in ${Math.round(takeover)} ms; every commit applied exactly once`,
+    test: 'two daemons: one leads, the other takes over within a tick when the leader is killed [postgres]',
+  });
 }, { only: 'postgres', init: true, timeout: 90_000 });
 
 function bigRates(n: number): string {
@@ -108,4 +114,9 @@ databaseTest('connections cut between and during runs: the daemon reconnects and
   assert.ok(c3Runs.slice(0, -1).every((r) => r.status === 'error' || r.status === 'failed'), JSON.stringify(c3Runs));
   assert.ok(c3Runs.some((r) => /connection was lost/.test(r.error ?? '')), 'the cut run is on record');
   if (process.env.DIDSYNC_TEST_SHOW_LOGS) t.diagnostic(JSON.stringify(c3Runs));
+  recordResult({
+    area: 'Faults', fault: "connections of the daemon's loop cut (pg_terminate_backend) between runs and during an apply of 40,000 rates", database: 'postgres', cases: 2,
+    outcome: `no crash; the loss was logged and retried; the cut run recorded (${c3Runs.length} run(s) for that commit, the last applied); every commit applied exactly once, no run left running`,
+    test: 'connections cut between and during runs: the daemon reconnects and converges without a duplicate apply [postgres]',
+  });
 }, { only: 'postgres', init: true, timeout: 120_000 });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { test } from 'node:test';
 import { BODY_LIMIT_BYTES, startHttpServer, type Routes } from '../../src/daemon/http-server.js';
+import { recordResult } from '../hardening/support/results.js';
 
 function call(url: string, method: string, path: string, body?: Buffer, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; text: string; headers: Record<string, unknown> }>((resolve, reject) => {
@@ -59,6 +60,11 @@ test('routes, unknown paths, wrong methods, body limit and failures', async (t) 
   const big = await call(url, 'POST', '/webhook', Buffer.alloc(BODY_LIMIT_BYTES + 1, 'a')).catch((e: Error) => ({ status: 413, text: e.message, headers: {} }));
   assert.equal(big.status, 413);
   assert.equal(seen.length, 1, 'an oversized body reaches no route');
+  recordResult({
+    area: 'Exposure', fault: 'HTTP requests to the daemon: unknown paths, path traversal, wrong methods, an oversized body, a failing route', database: '-', cases: 12,
+    outcome: `404 or 405 with nothing run; a body over ${BODY_LIMIT_BYTES} bytes refused with 413 before any route; a failure answered 500 with no message or stack`,
+    test: 'routes, unknown paths, wrong methods, body limit and failures',
+  });
 });
 
 test('a port in use is a clear fault', async (t) => {

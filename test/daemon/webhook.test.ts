@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { test } from 'node:test';
 import { answerWebhook } from '../../src/daemon/webhook.js';
+import { recordResult } from '../hardening/support/results.js';
 
 const SECRET = 'hook-secret-for-tests';
 const push = (ref: string, extra: Record<string, unknown> = {}) => Buffer.from(JSON.stringify({ ref, after: 'a'.repeat(40), ...extra }));
@@ -35,6 +36,11 @@ test('unsigned, forged and wrong-secret requests get 401 and trigger nothing', (
     assert.equal(a.trigger, false);
     assert.deepEqual(a.body, { error: 'unauthorized' }, 'the answer does not say what was wrong');
   }
+  recordResult({
+    area: 'Exposure', fault: 'webhooks unsigned, forged, signed with another secret or over another body, with a wrong GitLab token', database: '-', cases: cases.length,
+    outcome: '401 with a body that does not say why; nothing triggered',
+    test: 'unsigned, forged and wrong-secret requests get 401 and trigger nothing',
+  });
 });
 
 test('without a configured secret every request is refused', () => {

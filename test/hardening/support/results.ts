@@ -8,7 +8,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface ReliabilityRecord {
-  /** The table the row belongs to: 'Faults', 'Concurrency', 'Hostile input', 'Random input', 'Secrets'. */
+  /** The table the row belongs to: 'Faults', 'Concurrency', 'Hostile input', 'Random input', 'Secrets', 'Exposure'. */
   area: string;
   /** The fault or input class, e.g. 'SIGKILL during apply'. */
   fault: string;
