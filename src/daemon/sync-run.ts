@@ -1,10 +1,11 @@
 // One sync of a config root to the database: validate, plan, apply, with the
 // run recorded whatever happens. A config that fails validation is recorded
 // as a failed run carrying its problems and is not planned; a plan refused by
-// a guard, a conflict or staleness is recorded by the engine as refused. In
-// both cases the database keeps its last good state. Faults (database, lock)
-// are thrown for the daemon to retry. No scheduling, no git: the caller says
-// which root and commit.
+// a guard or a conflict is recorded by the engine as refused. In both cases
+// the database keeps its last good state. A plan made stale by another
+// applier (a manual apply, CI) is made again from the new state. Faults
+// (database, lock) are thrown for the daemon to retry. No scheduling, no
+// git: the caller says which root and commit.
 
 import type { Driver } from '../drivers/driver.js';
 import { validateRoot } from '../validate/index.js';
@@ -13,10 +14,13 @@ import { hasChanges, type Plan } from '../reconcile/plan.js';
 import { finishRun, startRun, type RunInfo } from '../reconcile/runs.js';
 import { formatProblemsText, problemSummary } from '../report/format-problems.js';
 import type { Problem } from '../report/problem.js';
-import { UserError } from '../report/errors.js';
+import { StalePlanError, UserError } from '../report/errors.js';
 
 /** How a run record of an invalid config begins (the daemon recognises its own records by it). */
 export const INVALID_CONFIG = 'invalid config:';
+
+/** Plans made in a row before giving up when other appliers keep committing first. */
+const STALE_ATTEMPTS = 5;
 
 export interface SyncRequest {
   root: string;
@@ -42,21 +46,25 @@ export async function syncConfig(db: Driver, req: SyncRequest): Promise<SyncResu
     return { outcome: 'invalid', runId, problems, report };
   }
   const settings = settingsOf(desired);
-  const plan = await makePlan(db, desired, {
-    prune: settings.prune, guards: settings.guards, today: now.toISOString().slice(0, 10),
-    createdAt: now.toISOString(), commit: req.run.commit ?? null, dbDescription: db.description,
-  });
-  if (!hasChanges(plan) && !req.recordUnchanged) return { outcome: 'unchanged', plan, settings: desired.settings };
-  const started = performance.now();
-  try {
-    const outcome = await applyPlan(db, plan, { force: false, lockTimeoutSeconds: settings.lockTimeoutSeconds, run: req.run });
-    return {
-      outcome: outcome.status, runId: outcome.runId, plan, changes: outcome.changes.length,
-      seconds: (performance.now() - started) / 1000, settings: desired.settings,
-    };
-  } catch (e) {
-    if (e instanceof UserError) return { outcome: 'refused', plan, error: e.message, settings: desired.settings };
-    throw e;
+  for (let attempt = 1; ; attempt++) {
+    const plan = await makePlan(db, desired, {
+      prune: settings.prune, guards: settings.guards, today: now.toISOString().slice(0, 10),
+      createdAt: now.toISOString(), commit: req.run.commit ?? null, dbDescription: db.description,
+    });
+    if (!hasChanges(plan) && !req.recordUnchanged) return { outcome: 'unchanged', plan, settings: desired.settings };
+    const started = performance.now();
+    try {
+      const outcome = await applyPlan(db, plan, { force: false, lockTimeoutSeconds: settings.lockTimeoutSeconds, run: req.run });
+      return {
+        outcome: outcome.status, runId: outcome.runId, plan, changes: outcome.changes.length,
+        seconds: (performance.now() - started) / 1000, settings: desired.settings,
+      };
+    } catch (e) {
+      // The refusal is on record; the commit is not wrong, the plan is old.
+      if (e instanceof StalePlanError && attempt < STALE_ATTEMPTS) continue;
+      if (e instanceof UserError) return { outcome: 'refused', plan, error: e.message, settings: desired.settings };
+      throw e;
+    }
   }
 }
 

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Driver, Queryable } from '../drivers/driver.js';
 import type { DesiredState } from '../load/types.js';
-import { UserError, FaultError } from '../report/errors.js';
+import { FaultError, StalePlanError, UserError } from '../report/errors.js';
 import { executePlan, type AppliedChange } from './apply.js';
 import { desiredModel } from './desired.js';
 import { diff } from './diff.js';
@@ -142,7 +142,7 @@ async function refuseUnsafe(tx: Queryable, plan: Plan, force: boolean): Promise<
   const stale = staleEntries(plan.database.digests, liveDigests(live));
   if (stale.length > 0) {
     const shown = stale.slice(0, 10).map((s) => s.replace(':', ' ')).join(', ');
-    throw new UserError(`refused: the database changed since the plan was made (${stale.length} object(s): ${shown}${stale.length > 10 ? ', ...' : ''}); make a new plan`);
+    throw new StalePlanError(`refused: the database changed since the plan was made (${stale.length} object(s): ${shown}${stale.length > 10 ? ', ...' : ''}); make a new plan`);
   }
   if (plan.guards.length > 0 && !force) {
     throw new UserError(`refused by safety guards (use --force to override):\n${plan.guards.map((g) => `  - ${g.message}\n    objects: ${g.objects.join(', ')}`).join('\n')}`);

@@ -25,6 +25,13 @@ export class FaultError extends Error {
   }
 }
 
+/**
+ * The database changed between the plan and its apply (another applier
+ * committed first). Refused like any UserError; a caller that made the plan
+ * itself from git (the daemon) plans again instead of giving up on the commit.
+ */
+export class StalePlanError extends UserError {}
+
 export function isUserError(e: unknown): e is UserError {
   return e instanceof UserError;
 }

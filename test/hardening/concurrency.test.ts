@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { syncConfig } from '../../src/daemon/sync-run.js';
 import { APPLY_LOCK_KEY } from '../../src/reconcile/engine.js';
 import { databaseTest } from '../support/databases.js';
 import { scalar, writeConfig } from '../support/config.js';
@@ -179,6 +180,81 @@ databaseTest(SAVED, async (db, target) => {
     outcome: 'refused in one line naming the changed objects (Interconnect HOTEL/ic-1, Service HOTEL/svc-1), nothing written, run recorded as refused',
     test: `${SAVED} [postgres]`,
   });
+}, { init: true, only: 'postgres', timeout: 120_000 });
+
+const REPLAN = 'the daemon plans again when another apply commits between its plan and its apply';
+databaseTest(REPLAN, async (db, target) => {
+  const other = await writeConfig(carrierConfig('NOVEMBER', 1));
+  assert.equal((await runCli(['apply', '-C', other, '--db', target.url, '--yes'])).code, 0);
+  const root = await writeConfig(carrierConfig('OSCAR', 2));
+  const worker = await target.connect();
+  try {
+    assert.equal(await db.lock(APPLY_LOCK_KEY, 1000), true);
+    const sync = syncConfig(worker, { root, run: { trigger: 'daemon', command: 'daemon' }, recordUnchanged: false });
+    // Its plan is made; it waits for the lock behind this session.
+    for (let i = 0; ; i++) {
+      const { rows } = await db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND pid <> pg_backend_pid()",
+      );
+      if (rows[0].n === 1) break;
+      assert.ok(i < 1000, 'the sync never queued on the lock');
+      await sleep(20);
+    }
+    // Another applier's change lands first.
+    await db.query("UPDATE carriers SET name = 'November Group' WHERE code = 'NOVEMBER'");
+    await db.unlock(APPLY_LOCK_KEY);
+    const result = await sync;
+    assert.equal(result.outcome, 'applied', JSON.stringify(result.outcome === 'refused' ? result.error : result.outcome));
+    const runs = (await db.query<{ status: string; error: string | null }>("SELECT status, error FROM didsync.runs WHERE trigger = 'daemon' ORDER BY id")).rows;
+    assert.deepEqual(runs.map((r) => r.status), ['refused', 'applied']);
+    assert.match(runs[0].error ?? '', /changed since the plan was made \(1 object\(s\): Carrier NOVEMBER\)/);
+    assert.equal(await scalar(db, "SELECT count(*)::int FROM carriers WHERE code = 'OSCAR'"), 1);
+    recordResult({
+      area: 'Concurrency', fault: "another writer commits between the daemon's plan and its apply", database: 'postgres', cases: 1,
+      outcome: 'the stale plan refused and recorded (naming Carrier NOVEMBER), planned again at once and applied; the commit was not skipped',
+      test: `${REPLAN} [postgres]`,
+    });
+  } finally {
+    await worker.close();
+  }
+}, { init: true, only: 'postgres', timeout: 120_000 });
+
+const DAEMON = 'a daemon and manual applies at once: serialised, shortcodes unique and gapless, each config applied once';
+databaseTest(DAEMON, async (db, target) => {
+  const watched = await writeConfig(carrierConfig('KILO', 15));
+  const manual = await Promise.all(['LIMA', 'MIKE'].map((c) => writeConfig(carrierConfig(c, 5))));
+  const daemon = startCli(['daemon', '--watch', watched, '--db', target.url, '--listen', '127.0.0.1:0', '--drift-schedule', '0 0 1 1 *']);
+  try {
+    const runs = await Promise.all(manual.map((root) => applyUntilApplied(['apply', '-C', root, '--db', target.url, '--yes'])));
+    for (let i = 0; ; i++) {
+      const applied = await scalar<number>(db, "SELECT count(*)::int FROM didsync.runs WHERE trigger = 'watch' AND status = 'applied'");
+      if (applied > 0) break;
+      if (daemon.child.exitCode !== null) assert.fail(`the daemon exited:\n${(await daemon.done).stderr}`);
+      if (i >= 1500) assert.fail(`the daemon never applied; runs: ${JSON.stringify((await db.query('SELECT trigger, status, error FROM didsync.runs ORDER BY id')).rows)}`);
+      await sleep(20);
+    }
+    daemon.child.kill('SIGTERM');
+    assert.equal((await daemon.done).code, 0);
+    for (const [table, prefix, expected] of [['carrier_interconnects', 'I', 25], ['carrier_services', 'S', 25], ['customer_rating_plans', 'P', 3]] as const) {
+      const { rows } = await db.query<{ short_code: string }>(`SELECT short_code FROM ${table}`);
+      assert.deepEqual(rows.map((r) => Number(r.short_code.slice(1))).sort((a, b) => a - b), Array.from({ length: expected }, (_, i) => i + 1), `shortcodes of ${table}`);
+      assert.ok(rows.every((r) => r.short_code.startsWith(prefix)));
+    }
+    assert.equal(await scalar(db, "SELECT count(*)::int FROM didsync.runs WHERE status = 'applied' AND trigger = 'watch'"), 1, 'the daemon applied its config once');
+    assert.equal(await scalar(db, "SELECT count(*)::int FROM didsync.runs WHERE status = 'running'"), 0, 'no run left open');
+    for (const root of [watched, ...manual]) {
+      const plan = await runCli(['plan', '-C', root, '--db', target.url, '--detailed-exitcode']);
+      assert.equal(plan.code, 0, plan.stdout);
+    }
+    const refused = runs.reduce((n, r) => n + r.length - 1, 0);
+    recordResult({
+      area: 'Concurrency', fault: 'a daemon (watch mode) and two manual `apply` processes started at once on one database', database: 'postgres', cases: 3,
+      outcome: `all applied, the daemon once; ${refused} manual attempt(s) refused in one line as stale and retried; 53 shortcodes unique and gapless; every plan then empty`,
+      test: `${DAEMON} [postgres]`,
+    });
+  } finally {
+    if (daemon.child.exitCode === null) daemon.child.kill('SIGKILL');
+  }
 }, { init: true, only: 'postgres', timeout: 120_000 });
 
 const FOLDER = 'two processes on one embedded data folder: the second refuses in one line, then succeeds';
