@@ -67,6 +67,18 @@ function results(tap: string): Map<string, boolean> {
   return out;
 }
 
+/** Each failed test's TAP lines with its diagnostics (the error and where), for the console. */
+function failureBlocks(tap: string): string[] {
+  const lines = tap.split('\n');
+  const blocks: string[] = [];
+  lines.forEach((line, i) => {
+    if (!/^\s*not ok \d+ - /.test(line)) return;
+    const end = lines.findIndex((l, j) => j > i && /^\s*\.\.\.$/.test(l));
+    blocks.push(lines.slice(i, end === -1 ? i + 1 : end + 1).join('\n'));
+  });
+  return blocks;
+}
+
 async function records(dir: string): Promise<ReliabilityRecord[]> {
   const list: ReliabilityRecord[] = [];
   for (const name of (await readdir(dir)).sort()) {
@@ -164,6 +176,7 @@ async function main(): Promise<number> {
     const run = await runTests(files, dir);
     const passed = results(run.tap);
     const failed = [...passed].filter(([, ok]) => !ok).map(([name]) => name);
+    for (const block of failureBlocks(run.tap)) process.stderr.write(`${block}\n`);
     const list = await records(dir);
     const report = render(list, passed, { postgres: await postgresVersion(url), seconds: run.seconds, failed });
     await writeFile(outFile, report);
