@@ -7,13 +7,18 @@ import { openTarget, resolveTarget, DEFAULT_EMBEDDED_DIR } from '../drivers/open
 import { initDatabase, schemaReady } from '../db/init.js';
 import type { Driver } from '../drivers/driver.js';
 import { validateRoot } from '../validate/index.js';
-import type { DesiredState } from '../load/types.js';
+import type { DesiredState, KnownDecks } from '../load/index.js';
 import { formatProblemsText } from '../report/format-problems.js';
 import { UserError } from '../report/errors.js';
 
-export async function loadDesired(configDir: string): Promise<{ root: string; desired: DesiredState }> {
+/**
+ * Reads and validates the config. With `knownDecks` (plan and apply, read
+ * from the database first), CSV decks didsync applied byte for byte are
+ * not parsed (src/reconcile/deck-records.ts); without, everything is.
+ */
+export async function loadDesired(configDir: string, knownDecks?: KnownDecks): Promise<{ root: string; desired: DesiredState }> {
   const root = resolve(configDir);
-  const { desired, problems } = await validateRoot(root);
+  const { desired, problems } = await validateRoot(root, { knownDecks });
   if (!desired || problems.length > 0) {
     process.stderr.write(await formatProblemsText(root, problems, { colour: process.stderr.isTTY === true }));
     throw new UserError(`the config in ${configDir} is invalid (${problems.length} problem(s)); nothing was planned`);

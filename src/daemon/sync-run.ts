@@ -10,6 +10,7 @@
 import type { Driver } from '../drivers/driver.js';
 import { validateRoot } from '../validate/index.js';
 import { applyPlan, makePlan, settingsOf } from '../reconcile/engine.js';
+import { readKnownDecks } from '../reconcile/deck-records.js';
 import { hasChanges, type Plan } from '../reconcile/plan.js';
 import { finishRun, startRun, type RunInfo } from '../reconcile/runs.js';
 import { formatProblemsText, problemSummary } from '../report/format-problems.js';
@@ -38,7 +39,7 @@ export type SyncResult =
 
 export async function syncConfig(db: Driver, req: SyncRequest): Promise<SyncResult> {
   const now = req.now ?? new Date();
-  const { desired, problems } = await validateRoot(req.root);
+  const { desired, problems } = await validateRoot(req.root, { knownDecks: await readKnownDecks(db) });
   if (!desired || problems.length > 0) {
     const report = await formatProblemsText(req.root, problems, { colour: false });
     const runId = await startRun(db, req.run);

@@ -4,6 +4,10 @@
 // (there is nothing to report problems against). It must never validate
 // fields or resolve references: that is src/validate's work on this output.
 //
+// With known decks (plan and apply against a database), every CSV deck is
+// hashed, and one whose bytes are known is not parsed but carried as a
+// DeckStub (known-decks.ts); `validate` passes none and parses everything.
+//
 // Decks are parsed one after another on the main thread. Measured on two
 // cores with two decks of a million rates: 2.7 s in sequence, 3.4 s in two
 // worker threads (each parse slows to 1.7 s as the workers' garbage
@@ -14,10 +18,11 @@ import { resolve } from 'node:path';
 import { UserError } from '../report/errors.js';
 import { boundMessages, sortProblems, type Problem } from '../report/problem.js';
 import { listConfigFiles } from './files.js';
+import { deckSha256, deckStub, type KnownDecks } from './known-decks.js';
 import { withDefaults, type LoadLimits } from './limits.js';
 import { resolveRatesFile } from './paths.js';
 import { parseRatesCsv } from './rates-csv.js';
-import type { LoadResult, RateDeck, SourceDocument } from './types.js';
+import type { LoadResult, SourceDocument } from './types.js';
 import { parseYamlFile } from './yaml.js';
 
 export { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
@@ -25,14 +30,24 @@ export { parseYamlFile } from './yaml.js';
 export { parseRatesCsv } from './rates-csv.js';
 export { ratesFromInline, valueAt } from './rates-inline.js';
 export { ratesFileKey } from './paths.js';
+export { DECK_RULES } from './deck-rules.js';
+export type { KnownDeck, KnownDecks } from './known-decks.js';
 export type * from './types.js';
 
-export async function loadConfig(root: string, opts: { limits?: Partial<LoadLimits> } = {}): Promise<LoadResult> {
+export interface LoadOptions {
+  limits?: Partial<LoadLimits>;
+  /** Decks applied before, by sha256: a CSV with such bytes becomes a stub. */
+  knownDecks?: KnownDecks;
+}
+
+export async function loadConfig(root: string, opts: LoadOptions = {}): Promise<LoadResult> {
   const limits = withDefaults(opts.limits);
   const absRoot = resolve(root);
   const realRoot = await openRoot(absRoot);
   const listing = await listConfigFiles(absRoot, realRoot, limits);
-  const result: LoadResult = { root: absRoot, documents: [], decks: new Map(), problems: [...listing.problems] };
+  const result: LoadResult = {
+    root: absRoot, documents: [], decks: new Map(), stubs: new Map(), deckHashes: new Map(), problems: [...listing.problems],
+  };
   if (listing.truncated) {
     result.problems = boundMessages(sortProblems(result.problems));
     return result;
@@ -44,7 +59,7 @@ export async function loadConfig(root: string, opts: { limits?: Partial<LoadLimi
     result.documents.push(...parsed.documents);
     result.problems.push(...parsed.problems);
   }
-  await loadDecks(absRoot, realRoot, result, limits);
+  await loadDecks(absRoot, realRoot, result, limits, opts.knownDecks);
   result.problems = boundMessages(sortProblems(result.problems));
   return result;
 }
@@ -67,7 +82,7 @@ async function readConfigFile(path: string, file: string, problems: Problem[]): 
 }
 
 /** Every RatingPlan with a string `ratesFile`; each distinct CSV is parsed once. */
-async function loadDecks(root: string, realRoot: string, result: LoadResult, limits: LoadLimits): Promise<void> {
+async function loadDecks(root: string, realRoot: string, result: LoadResult, limits: LoadLimits, known?: KnownDecks): Promise<void> {
   const failed = new Set<string>();
   for (const doc of result.documents) {
     const ref = ratesFileOf(doc);
@@ -78,10 +93,24 @@ async function loadDecks(root: string, realRoot: string, result: LoadResult, lim
       continue;
     }
     doc.ratesFile = resolved.file;
-    if (result.decks.has(resolved.file) || failed.has(resolved.file)) continue;
-    const deck = await readDeck(resolved.path, resolved.file, result.problems, limits);
-    if (deck) result.decks.set(resolved.file, deck);
-    else failed.add(resolved.file);
+    if (result.decks.has(resolved.file) || result.stubs.has(resolved.file) || failed.has(resolved.file)) continue;
+    const bytes = await readConfigFile(resolved.path, resolved.file, result.problems);
+    if (!bytes) {
+      failed.add(resolved.file);
+      continue;
+    }
+    if (known) {
+      const sha256 = deckSha256(bytes);
+      result.deckHashes.set(resolved.file, sha256);
+      const seen = known.get(sha256);
+      if (seen) {
+        result.stubs.set(resolved.file, deckStub(resolved.path, resolved.file, sha256, seen, limits));
+        continue;
+      }
+    }
+    const parsed = parseRatesCsv(resolved.file, bytes, { maxProblems: limits.maxProblemsPerFile });
+    result.problems.push(...parsed.problems);
+    result.decks.set(resolved.file, parsed.deck);
   }
 }
 
@@ -90,12 +119,4 @@ function ratesFileOf(doc: SourceDocument): { yamlFile: string; ratesFile: string
   if (doc.kind !== 'RatingPlan' || typeof data.ratesFile !== 'string') return undefined;
   const at = doc.positions.get('/ratesFile') ?? { line: 1, column: 1 };
   return { yamlFile: doc.file, ratesFile: data.ratesFile, at };
-}
-
-async function readDeck(path: string, file: string, problems: Problem[], limits: LoadLimits): Promise<RateDeck | undefined> {
-  const bytes = await readConfigFile(path, file, problems);
-  if (!bytes) return undefined;
-  const parsed = parseRatesCsv(file, bytes, { maxProblems: limits.maxProblemsPerFile });
-  problems.push(...parsed.problems);
-  return parsed.deck;
 }

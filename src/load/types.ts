@@ -64,11 +64,31 @@ export const RATE_COLUMNS = [
 ] as const;
 export type RateColumn = (typeof RATE_COLUMNS)[number];
 
+/**
+ * A `ratesFile` CSV not parsed because its bytes are those of a deck didsync
+ * applied before (src/load/known-decks.ts): it stands for rows it does not
+ * hold. Whatever needs the rows calls load().
+ */
+export interface DeckStub {
+  /** Path relative to the root. */
+  file: string;
+  sha256: string;
+  /** ratesDigest of its rows, as recorded when it was applied. */
+  digest: string;
+  rows: number;
+  /** Parses and checks the file in full; throws a UserError if it changed since it was hashed or breaks a rule. */
+  load(): Promise<RateDeck>;
+}
+
 export interface LoadResult {
   root: string;
   documents: SourceDocument[];
   /** Rate decks read from `ratesFile` CSVs, by path relative to the root. */
   decks: Map<string, RateDeck>;
+  /** Decks not parsed (known bytes), by path relative to the root; only when known decks were given. */
+  stubs: Map<string, DeckStub>;
+  /** sha256 of each CSV deck's bytes, parsed or not, by path; only when known decks were given. */
+  deckHashes: Map<string, string>;
   problems: Problem[];
 }
 
@@ -86,8 +106,12 @@ export interface ConfigObject {
    * business, against the database's ids).
    */
   data: Record<string, unknown>;
-  /** For RatingPlan: the rates (inline or from the CSV). */
+  /** For RatingPlan: the rates (inline or from the CSV); absent when `ratesStub` stands for them. */
   rates?: RateDeck;
+  /** For RatingPlan: its CSV deck, not parsed because it is known (DeckStub). */
+  ratesStub?: DeckStub;
+  /** For RatingPlan with a ratesFile: the CSV and the sha256 of its bytes, when they were hashed. */
+  ratesSource?: { file: string; sha256: string };
 }
 
 /** The whole validated config: what git says the database should hold. */

@@ -14,6 +14,7 @@ import { ColumnTypes, deleteObjects, insertObjects, newRowId, updateObjects, typ
 import { APPLIED_RATES_TABLE, RATES_TABLE, copyPlanRates, deletePlanRates, writeRates } from './write-rates.js';
 import type { Value } from './values.js';
 import { recordRatesFingerprints } from './fingerprint.js';
+import { recordDeckSources } from './deck-records.js';
 
 export interface AppliedChange {
   action: PlanChange['action'];
@@ -92,6 +93,7 @@ export async function executePlan(db: Queryable, plan: Plan, live: LiveState, ru
   }
   await forgetVanished(db);
   await recordRates(db, plan, resolver);
+  await recordDeckSources(db, plan, (key) => resolver.find('RatingPlan', key));
   await markPlansCommitted(db, plan);
   await maintainAssigned(db);
   return done;

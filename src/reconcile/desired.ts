@@ -2,7 +2,7 @@
 // Pure: takes values, returns values.
 
 import { canonicalDecimal } from '../model/decimal.js';
-import type { ConfigObject, DesiredState, RateDeck } from '../load/types.js';
+import type { ConfigObject, DeckStub, DesiredState, RateDeck } from '../load/types.js';
 import { normalise, type Value } from './values.js';
 import { normaliseNested, objectId, stateFields, type ObjectState, type RateRows } from './state.js';
 
@@ -14,18 +14,31 @@ export interface DesiredModel {
   origins: Map<string, { file: string; line: number }>;
 }
 
-export function desiredModel(desired: DesiredState): DesiredModel {
+/** The config as read: a model whose `rates` lack the stubbed decks until makePlan settles them. */
+export interface ReadModel extends DesiredModel {
+  /** Rating plans whose CSV deck was not parsed (known bytes): their rows are unknown until loaded. */
+  stubs: Map<string, DeckStub>;
+  /** Rating plans with a hashed CSV deck: which file and bytes their rates come from. */
+  sources: Map<string, { file: string; sha256: string }>;
+}
+
+export function desiredModel(desired: DesiredState): ReadModel {
   const objects = new Map<string, ObjectState>();
   const rates = new Map<string, RateRows>();
+  const stubs = new Map<string, DeckStub>();
+  const sources = new Map<string, { file: string; sha256: string }>();
   const origins = new Map<string, { file: string; line: number }>();
   for (const obj of desired.objects) {
     if (obj.kind === 'Settings') continue;
     const id = objectId(obj.kind, obj.key);
     objects.set(id, desiredObject(obj));
     origins.set(id, { file: obj.file, line: obj.line });
-    if (obj.kind === 'RatingPlan') rates.set(obj.key, normaliseDeck(obj.rates));
+    if (obj.kind !== 'RatingPlan') continue;
+    if (obj.ratesStub) stubs.set(obj.key, obj.ratesStub);
+    else rates.set(obj.key, normaliseDeck(obj.rates));
+    if (obj.ratesSource) sources.set(obj.key, obj.ratesSource);
   }
-  return { objects, rates, origins };
+  return { objects, rates, stubs, sources, origins };
 }
 
 export function desiredObject(obj: ConfigObject): ObjectState {

@@ -8,15 +8,16 @@ import type { Driver, Queryable } from '../drivers/driver.js';
 import type { DesiredState } from '../load/types.js';
 import { FaultError, StalePlanError, UserError } from '../report/errors.js';
 import { executePlan, type AppliedChange } from './apply.js';
-import { desiredModel } from './desired.js';
+import { DECK_RULES } from '../load/index.js';
+import { desiredModel, normaliseDeck, type DesiredModel, type ReadModel } from './desired.js';
 import { diff } from './diff.js';
 import { checkGuards, type GuardSettings } from './guards.js';
 import { readLive } from './live.js';
-import { buildPlan, liveDigests, ratesDigest, staleEntries, type Plan } from './plan.js';
+import { buildPlan, liveDigests, ratesDigest, staleEntries, type DeckSource, type Plan } from './plan.js';
 import { closeAbandonedRuns, finishRun, startRun, type RunInfo } from './runs.js';
 import { markDrift } from './drift.js';
 import { stableStringify } from './values.js';
-import type { LiveState } from './state.js';
+import { objectId, unreadRates, type AppliedState, type LiveState } from './state.js';
 
 /** didsync's advisory lock key: serialises every applier of one database. */
 export const APPLY_LOCK_KEY = 0x6469_6473_796e_63n; // "didsync"
@@ -47,32 +48,75 @@ export function settingsOf(desired: DesiredState): { prune: boolean; guards: Gua
   };
 }
 
-/** Plan against the database as it is now. Read-only. */
+/**
+ * Plan against the database as it is now. Read-only. A rating plan whose
+ * deck is a stub (known bytes, not parsed) keeps its rows unread only while
+ * readLive finds it unchanged on both sides: its live fingerprint is the one
+ * recorded at its last apply and the stub's digest is the one recorded then.
+ * Any other stubbed deck is loaded in full before the diff (the fallback),
+ * so the diff, the guards and the plan's rate rows never see a guess.
+ */
 export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanOptions): Promise<Plan> {
   const model = desiredModel(desired);
   const rateDigests = new Map([...model.rates].map(([key, rows]) => [key, ratesDigest(rows)]));
+  for (const [key, stub] of model.stubs) rateDigests.set(key, stub.digest);
   const { live, applied, unchangedRates } = await readLive(db, {
-    rates: new Set(model.rates.keys()),
+    rates: new Set(rateDigests.keys()),
     skipUnchanged: opts.fullComparison ? undefined : { desiredDigests: rateDigests },
   });
+  for (const [key, stub] of model.stubs) {
+    if (unchangedRates.has(key) && recordedRowIsLive(key, live, applied)) {
+      const unread = unreadRates(key);
+      model.rates.set(key, unread);
+      live.rates.set(key, unread);
+      continue;
+    }
+    const rows = normaliseDeck(await stub.load());
+    model.rates.set(key, rows);
+    rateDigests.set(key, ratesDigest(rows));
+  }
   // A plan skipped as unchanged has, by its fingerprints, exactly git's deck.
-  for (const key of unchangedRates) live.rates.set(key, model.rates.get(key)!);
+  for (const key of unchangedRates) if (!live.rates.has(key)) live.rates.set(key, model.rates.get(key)!);
   const result = diff(model, live, applied, { prune: opts.prune });
   const { violations, increases } = checkGuards(result, model, live, applied, opts.guards, opts.today);
   const plan = buildPlan({
     result, desired: model, live, guards: violations, prune: opts.prune, createdAt: opts.createdAt,
-    commit: opts.commit, configDigest: configDigest(model), dbDescription: opts.dbDescription,
+    commit: opts.commit, configDigest: configDigest(model, rateDigests), dbDescription: opts.dbDescription,
   });
   if (Object.keys(increases).length > 0) plan.rateIncreases = increases;
   plan.source.rateDigests = Object.fromEntries(rateDigests);
+  const decks = deckSources(model);
+  if (Object.keys(decks).length > 0) plan.source.rateDecks = decks;
   return plan;
 }
 
-function configDigest(model: ReturnType<typeof desiredModel>): string {
+/**
+ * Whether the live plan named `key` is the row didsync applied `key` to, so
+ * the diff pairs the desired plan with it (diff.ts matches by record first):
+ * only then may one unread deck stand on both sides.
+ */
+function recordedRowIsLive(key: string, live: LiveState, applied: AppliedState): boolean {
+  const id = objectId('RatingPlan', key);
+  const rows = live.objects.get(id) ?? [];
+  return rows.length === 1 && applied.objects.get(id)?.rowId === rows[0].rowId;
+}
+
+function configDigest(model: DesiredModel, rateDigests: ReadonlyMap<string, string>): string {
   const h = createHash('sha256');
   for (const id of [...model.objects.keys()].sort()) h.update(stableStringify(model.objects.get(id)!.fields)).update('\n');
-  for (const key of [...model.rates.keys()].sort()) h.update(key).update(ratesDigest(model.rates.get(key)!));
+  for (const key of [...model.rates.keys()].sort()) h.update(key).update(rateDigests.get(key)!);
   return h.digest('hex').slice(0, 32);
+}
+
+/** The CSV each plan's rates were read (or stubbed) from, for apply to record. */
+function deckSources(model: ReadModel): Record<string, DeckSource> {
+  const out: Record<string, DeckSource> = {};
+  for (const [key, source] of model.sources) {
+    const stub = model.stubs.get(key);
+    const rows = stub ? stub.rows : model.rates.get(key)!.prefix.length;
+    out[key] = { ...source, rows, rules: DECK_RULES };
+  }
+  return out;
 }
 
 export interface ApplyOptions {

@@ -11,6 +11,7 @@
 // and its rows are not read. Every other plan is compared row by row.
 
 import type { Queryable } from '../drivers/driver.js';
+import type { DeckSource } from './plan.js';
 
 /** The fingerprint of an empty deck (no row, so no group in the query). */
 export const EMPTY_FINGERPRINT = '0:0';
@@ -36,16 +37,27 @@ export interface RatesRecord {
   applied: string;
   /** ratesDigest of the git deck they were applied from. */
   desired: string;
+  /** The CSV whose rows have the digest `desired` (deck-records.ts); absent for inline rates. */
+  deck?: DeckSource;
 }
 
 export function parseRatesRecord(text: string | null | undefined): RatesRecord | undefined {
   if (!text) return undefined;
   try {
     const v = JSON.parse(text) as Partial<RatesRecord>;
-    return typeof v.applied === 'string' && typeof v.desired === 'string' ? { applied: v.applied, desired: v.desired } : undefined;
+    if (typeof v.applied !== 'string' || typeof v.desired !== 'string') return undefined;
+    const deck = deckSourceOf(v.deck);
+    return { applied: v.applied, desired: v.desired, ...(deck ? { deck } : {}) };
   } catch {
     return undefined;
   }
+}
+
+function deckSourceOf(v: unknown): DeckSource | undefined {
+  const d = v as Partial<DeckSource> | null | undefined;
+  if (typeof d?.file !== 'string' || typeof d.sha256 !== 'string' || typeof d.rules !== 'string') return undefined;
+  if (typeof d.rows !== 'number' || !Number.isSafeInteger(d.rows) || d.rows < 0) return undefined;
+  return { file: d.file, sha256: d.sha256, rows: d.rows, rules: d.rules };
 }
 
 /**

@@ -32,7 +32,8 @@ export function checkGuards(
   ];
   const increases: Record<string, RateIncrease[]> = {};
   for (const c of result.changes) {
-    if (!c.rates) continue;
+    // Only added and changed rates can go up; a plan without them may not even have its rows read.
+    if (!c.rates || (c.rates.added.length === 0 && c.rates.changed.length === 0)) continue;
     const found = increasesWithoutNotice(
       desired.rates.get(c.key) ?? EMPTY_RATES(), live.rates.get(c.liveKey ?? c.key) ?? EMPTY_RATES(), c.rates, today, settings.rateIncreaseNoticeDays,
     );

@@ -35,6 +35,15 @@ export interface PlanChange {
   desired?: Record<string, Value>;
 }
 
+/** The CSV a plan's rates come from, as the plan saw it: recorded at apply so the next run need not parse it. */
+export interface DeckSource {
+  file: string;
+  sha256: string;
+  rows: number;
+  /** The deck rules it was read under (src/load/deck-rules.ts). */
+  rules: string;
+}
+
 /** Rate rows to write for one plan: rows to insert or overwrite, keys to delete. */
 export interface RateOps {
   upsert: RateRows;
@@ -44,8 +53,14 @@ export interface RateOps {
 export interface Plan {
   formatVersion: number;
   createdAt: string;
-  /** rateDigests: ratesDigest of each git deck, recorded at apply (fingerprint.ts). */
-  source: { commit: string | null; configDigest: string; rateDigests?: Record<string, string> };
+  /**
+   * rateDigests: ratesDigest of each git deck; rateDecks: the CSV each deck
+   * was read from, by plan key. Both recorded at apply (fingerprint.ts,
+   * deck-records.ts).
+   */
+  source: {
+    commit: string | null; configDigest: string; rateDigests?: Record<string, string>; rateDecks?: Record<string, DeckSource>;
+  };
   database: { description: string; digests: Record<string, string> };
   prune: boolean;
   changes: PlanChange[];
@@ -115,6 +130,8 @@ export function buildPlan(args: {
 }
 
 function pick(rows: RateRows, idx: number[]): RateRows {
+  // Nothing to pick: the rows of a plan known unchanged are not read at all (state.ts unreadRates).
+  if (idx.length === 0) return EMPTY_RATES();
   const sel = <T>(col: T[]) => idx.map((i) => col[i]);
   return {
     prefix: sel(rows.prefix), destination: sel(rows.destination), rate: sel(rows.rate),
@@ -160,7 +177,7 @@ export function staleEntries(saved: Record<string, string>, now: Record<string, 
 /** The plan as the contract's JSON (CONTRACT §4): no apply payload. */
 export function publicPlan(plan: Plan): Omit<Plan, 'rateOps' | 'database' | 'refresh'> & { database: { description: string } } {
   const { rateOps: _ops, database, refresh: _refresh, ...rest } = plan;
-  const { rateDigests: _digests, ...source } = plan.source;
+  const { rateDigests: _digests, rateDecks: _decks, ...source } = plan.source;
   return {
     ...rest,
     source,

@@ -34,6 +34,26 @@ export const EMPTY_RATES = (): RateRows => ({
   recurringInterval: [], effectiveDate: [], endDate: [],
 });
 
+/**
+ * Rows that stand, on both sides of the diff, for a plan's rates known equal
+ * in git and in the database without being read (a known deck whose live
+ * fingerprint is the one recorded at its last apply). The diff sees the one
+ * object on both sides and compares nothing; any code that reads its rows
+ * is a bug, and throws rather than taking them for an empty deck.
+ */
+export function unreadRates(key: string): RateRows {
+  const rows = {} as RateRows;
+  for (const column of ['prefix', 'destination', 'rate', 'connectionFee', 'initialInterval', 'recurringInterval', 'effectiveDate', 'endDate'] as const) {
+    Object.defineProperty(rows, column, {
+      enumerable: true,
+      get() {
+        throw new Error(`internal error: the rates of rating plan ${key} were not read, but ${column} was asked for`);
+      },
+    });
+  }
+  return rows;
+}
+
 export function rateCount(rows: RateRows): number {
   return rows.prefix.length;
 }

@@ -4,7 +4,7 @@
 // run in order and each skips what an earlier one already reported, so one
 // mistake gives one message; all problems are collected, then sorted.
 
-import { loadConfig, type LoadLimits } from '../load/index.js';
+import { loadConfig, type KnownDecks, type LoadLimits } from '../load/index.js';
 import type { DesiredState, LoadResult } from '../load/types.js';
 import { boundMessages, sortProblems, type Problem } from '../report/problem.js';
 import { checkIdentities } from './identity.js';
@@ -44,14 +44,18 @@ export function validateConfig(load: LoadResult, opts: ValidateOptions = {}): Va
   checkReferences(typed, catalogue, problems);
   checkSemantics(typed, catalogue, problems);
   if (problems.length > 0) return { desired: null, problems: boundMessages(sortProblems(problems)) };
-  return { desired: buildDesired(typed, load.decks, opts.defaults ?? settingsDefaults()), problems: [] };
+  return { desired: buildDesired(typed, load, opts.defaults ?? settingsDefaults()), problems: [] };
 }
 
-/** Loads the config root and validates it. */
+/**
+ * Loads the config root and validates it. With `knownDecks`, a CSV deck
+ * whose bytes are known is neither parsed nor checked row by row (it passed
+ * every rule when it was applied): the desired state carries it as a stub.
+ */
 export async function validateRoot(
-  root: string, opts: ValidateOptions & { limits?: Partial<LoadLimits> } = {},
+  root: string, opts: ValidateOptions & { limits?: Partial<LoadLimits>; knownDecks?: KnownDecks } = {},
 ): Promise<Validation & { load: LoadResult }> {
-  const load = await loadConfig(root, { limits: opts.limits });
+  const load = await loadConfig(root, { limits: opts.limits, knownDecks: opts.knownDecks });
   return { ...validateConfig(load, opts), load };
 }
 

@@ -7,7 +7,8 @@
 
 import { DEFAULT_LIMITS } from '../load/limits.js';
 import { CappedProblems } from '../load/rate-problems.js';
-import type { RateDeck } from '../load/types.js';
+import type { DeckStub, RateDeck } from '../load/types.js';
+import { UserError } from '../report/errors.js';
 import type { Problem } from '../report/problem.js';
 import { record, type TypedDocument } from './documents.js';
 import { problemAt } from './locate.js';
@@ -67,6 +68,26 @@ export function checkDeckDuplicates(deck: RateDeck, problems: Problem[]): void {
       duplicateMessage(deck.prefix[i], deck.effectiveDate[i], deck.line[first]), HINT, 'duplicate');
   });
   problems.push(...sink.result());
+}
+
+/**
+ * A stub whose load() also checks this rule: the loader's stub parses and
+ * checks cells, but duplicates are validation's, and a deck loaded in full
+ * must have passed every deck rule before a plan writes from it.
+ */
+export function checkedStub(stub: DeckStub): DeckStub {
+  return {
+    ...stub,
+    async load() {
+      const deck = await stub.load();
+      const problems: Problem[] = [];
+      checkDeckDuplicates(deck, problems);
+      if (problems.length > 0) {
+        throw new UserError(`rates file ${deck.file} is invalid (${problems.length} problem(s)); run didsync validate`, problems);
+      }
+      return deck;
+    },
+  };
 }
 
 export function checkInlineDuplicates(td: TypedDocument, problems: Problem[]): void {

@@ -8,6 +8,7 @@ import { after } from 'node:test';
 import type { Driver, Queryable } from '../../src/drivers/driver.js';
 import { validateRoot } from '../../src/validate/index.js';
 import { applyPlan, makePlan, settingsOf } from '../../src/reconcile/engine.js';
+import { readKnownDecks } from '../../src/reconcile/deck-records.js';
 import type { Plan } from '../../src/reconcile/plan.js';
 import type { DesiredState } from '../../src/load/types.js';
 
@@ -52,13 +53,23 @@ export async function desiredOf(root: string): Promise<DesiredState> {
   return desired;
 }
 
+/** The config as plan and apply read it against `db`: CSV decks didsync applied byte for byte are stubs. */
+export async function knownDesiredOf(db: Queryable, root: string): Promise<DesiredState> {
+  const { desired, problems } = await validateRoot(root, { knownDecks: await readKnownDecks(db) });
+  if (!desired || problems.length > 0) {
+    throw new Error(`test config is invalid:\n${problems.map((p) => `${p.file}:${p.line} ${p.message}`).join('\n')}`);
+  }
+  return desired;
+}
+
 export interface FlowOptions {
   prune?: boolean;
   today?: string;
 }
 
+/** Plans as `didsync plan` does: decks applied byte for byte are stubs (knownDesiredOf). */
 export async function planConfig(db: Queryable & { description?: string }, root: string, opts: FlowOptions = {}): Promise<Plan> {
-  const desired = await desiredOf(root);
+  const desired = await knownDesiredOf(db, root);
   const settings = settingsOf(desired);
   return makePlan(db, desired, {
     prune: opts.prune ?? settings.prune, guards: settings.guards, today: opts.today ?? '2026-01-01',

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import type { SetExit } from './index.js';
 import { loadDesired, today, withDatabase } from '../session.js';
 import { applyPlan, makePlan, settingsOf } from '../../reconcile/engine.js';
+import { readKnownDecks } from '../../reconcile/deck-records.js';
 import { PLAN_FORMAT_VERSION, type Plan } from '../../reconcile/plan.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { commitInfo, type CommitInfo } from '../../sources/git-info.js';
@@ -51,7 +52,7 @@ export function register(program: Command, setExit: SetExit): void {
 }
 
 async function freshPlan(flags: ApplyFlags, db: Parameters<typeof makePlan>[0] & { description: string }) {
-  const { root, desired } = await loadDesired(flags.config);
+  const { root, desired } = await loadDesired(flags.config, await readKnownDecks(db));
   const settings = settingsOf(desired);
   const git = await commitInfo(root);
   const plan = await makePlan(db, desired, {

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import type { SetExit } from './index.js';
 import { loadDesired, today, withDatabase } from '../session.js';
 import { makePlan, settingsOf } from '../../reconcile/engine.js';
+import { readKnownDecks } from '../../reconcile/deck-records.js';
 import { markDrift } from '../../reconcile/drift.js';
 import { publicPlan, type Plan } from '../../reconcile/plan.js';
 import { renderPlanText } from '../../render/plan-text.js';
@@ -35,10 +36,10 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--prune', 'plan deletes of managed objects that are no longer in the config')
     .action(async (flags: PlanFlags) => {
       if (!['text', 'json', 'markdown'].includes(flags.format)) throw new UserError(`unknown --format '${flags.format}' (text, json or markdown)`);
-      const { root, desired } = await loadDesired(flags.config);
-      const settings = settingsOf(desired);
-      const git = await commitInfo(root);
       const plan = await withDatabase(flags.db, async (db) => {
+        const { root, desired } = await loadDesired(flags.config, await readKnownDecks(db));
+        const settings = settingsOf(desired);
+        const git = await commitInfo(root);
         const p = await makePlan(db, desired, {
           prune: flags.prune ?? settings.prune, guards: settings.guards, today: today(),
           createdAt: new Date().toISOString(), commit: git.commit, dbDescription: db.description,
