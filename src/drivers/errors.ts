@@ -12,6 +12,12 @@ export class DatabaseError extends FaultError {
     /** Connection lost, server shutting down, out of resources, lock or serialisation failure. */
     readonly retriable: boolean,
     options?: { cause?: unknown },
+    /**
+     * For a row a constraint refused: the first value of the row the server
+     * reported (the id, in every table didsync writes), so the caller can
+     * name the object; the row itself is never put in a message.
+     */
+    readonly failingRow?: string,
   ) {
     super(message, options);
   }
@@ -26,11 +32,16 @@ export function databaseError(e: unknown, context: string): DatabaseError {
   const err = e as { code?: unknown; message?: unknown; detail?: unknown };
   const code = typeof err.code === 'string' ? err.code : undefined;
   const text = typeof err.message === 'string' && err.message !== '' ? err.message : String(e);
-  const detail = typeof err.detail === 'string' && err.detail !== '' ? ` (${err.detail})` : '';
+  const rawDetail = typeof err.detail === 'string' ? err.detail : '';
+  // "Failing row contains (…)" is the whole row: balances, addresses, ids. It names no object and
+  // may carry what a log must not, so only its first value (the id) is kept, for the caller.
+  const failingRow = /^Failing row contains \(([^,)]*)/.exec(rawDetail)?.[1];
+  const detail = rawDetail !== '' && failingRow === undefined ? ` (${rawDetail})` : '';
+  const hint = code === '42P01' ? "; run 'didsync db init' to create what is missing" : '';
   const retriable = code !== undefined && (RETRIABLE_CODES.has(code) || RETRIABLE_CLASSES.includes(code.slice(0, 2)))
     || /Connection terminated|connection is closed|Client was closed|not queryable/i.test(text);
   const suffix = code !== undefined && /^[0-9A-Z]{5}$/.test(code) ? ` [SQLSTATE ${code}]` : '';
-  return new DatabaseError(`${context}: ${redactSecrets(text)}${detail}${suffix}`, code, retriable, { cause: e });
+  return new DatabaseError(`${context}: ${redactSecrets(text)}${detail}${suffix}${hint}`, code, retriable, { cause: e }, failingRow);
 }
 
 /** `postgres://app:secret@db/x` -> `postgres://app:***@db/x`; other text unchanged. */

@@ -27,6 +27,15 @@ export function readHeader(cells: string[]): RateHeader {
   const columns = Object.fromEntries(RATE_COLUMNS.map((c) => [c, -1])) as Record<RateColumn, number>;
   const issues: HeaderIssue[] = [];
   const known = new Set<string>(RATE_COLUMNS);
+  // A deck written without its header starts with a rate: one problem says so, not one per cell.
+  if (!cells.some((c) => known.has(c)) && /^\+?[0-9]+$/.test(cells[0] ?? '')) {
+    issues.push({
+      index: -1,
+      message: `the file has no header row: its first row (${cells.slice(0, 3).join(',')}${cells.length > 3 ? ',…' : ''}) is a rate`,
+      hint: `add the column names as the first row, at least: ${REQUIRED_COLUMNS.join(',')}`,
+    });
+    return { columns, issues, usable: false };
+  }
   cells.forEach((name, index) => {
     if (!known.has(name)) {
       // Past the first few, nobody reads the advice (the file's problems are capped): skip its cost.

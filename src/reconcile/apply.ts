@@ -23,7 +23,12 @@ export interface AppliedChange {
   rowId: string;
 }
 
-export async function executePlan(db: Queryable, plan: Plan, live: LiveState, runId: number): Promise<AppliedChange[]> {
+/**
+ * `names`, when given, learns the object each written row id belongs to
+ * (`Carrier ACME`) as ids are assigned, so a constraint the database
+ * enforces can be reported against the object that broke it.
+ */
+export async function executePlan(db: Queryable, plan: Plan, live: LiveState, runId: number, names?: Map<string, string>): Promise<AppliedChange[]> {
   const resolver = await buildResolver(db, live);
   const types = new ColumnTypes(db);
   const done: AppliedChange[] = [];
@@ -44,6 +49,7 @@ export async function executePlan(db: Queryable, plan: Plan, live: LiveState, ru
       const write: ObjectWrite = { rowId, fields: change.desired!, shortCode: change.action === 'create' && nextCode ? nextCode() : null };
       (change.action === 'create' ? creates : updates).push(write);
       resolver.set(kind, change.key, rowId);
+      names?.set(rowId, `${kind} ${change.key}`);
       records.push({ kind, key: change.key, rowId, fields: change.desired! });
       done.push({ action: change.action, kind, key: change.key, rowId });
     }

@@ -7,11 +7,13 @@ import { createHash } from 'node:crypto';
 import type { Driver, Queryable } from '../drivers/driver.js';
 import type { DesiredState } from '../load/types.js';
 import { FaultError, StalePlanError, UserError } from '../report/errors.js';
+import { DatabaseError } from '../drivers/errors.js';
 import { executePlan, type AppliedChange } from './apply.js';
 import { DECK_RULES } from '../load/index.js';
 import { desiredModel, normaliseDeck, type DesiredModel, type ReadModel } from './desired.js';
 import { diff } from './diff.js';
-import { checkGuards, type GuardSettings } from './guards.js';
+import { DEFAULT_GUARD_SETTINGS, checkGuards, type GuardSettings } from './guards.js';
+import { guardsAtApply } from './apply-guards.js';
 import { readLive } from './live.js';
 import { buildPlan, liveDigests, ratesDigest, staleEntries, type DeckSource, type Plan } from './plan.js';
 import { closeAbandonedRuns, finishRun, startRun, type RunInfo } from './runs.js';
@@ -32,6 +34,8 @@ export interface PlanOptions {
   dbDescription: string;
   /** Compare every rate row, ignoring the fingerprints recorded at the last apply (the tested fallback). */
   fullComparison?: boolean;
+  /** Recorded in the plan for `apply --plan` (default 30). */
+  lockTimeoutSeconds?: number;
 }
 
 export function settingsOf(desired: DesiredState): { prune: boolean; guards: GuardSettings; lockTimeoutSeconds: number } {
@@ -41,9 +45,9 @@ export function settingsOf(desired: DesiredState): { prune: boolean; guards: Gua
     prune: s.prune === true,
     lockTimeoutSeconds: Number(s.lockTimeoutSeconds ?? 30),
     guards: {
-      maxDeletePercent: Number(g.maxDeletePercent ?? 25),
+      maxDeletePercent: Number(g.maxDeletePercent ?? DEFAULT_GUARD_SETTINGS.maxDeletePercent),
       refuseNonZeroBalanceDelete: g.refuseNonZeroBalanceDelete !== false,
-      rateIncreaseNoticeDays: Number(s.rateIncreaseNoticeDays ?? 7),
+      rateIncreaseNoticeDays: Number(s.rateIncreaseNoticeDays ?? DEFAULT_GUARD_SETTINGS.rateIncreaseNoticeDays),
     },
   };
 }
@@ -82,6 +86,7 @@ export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanO
   const plan = buildPlan({
     result, desired: model, live, guards: violations, prune: opts.prune, createdAt: opts.createdAt,
     commit: opts.commit, configDigest: configDigest(model, rateDigests), dbDescription: opts.dbDescription,
+    settings: { guards: opts.guards, lockTimeoutSeconds: opts.lockTimeoutSeconds ?? 30 },
   });
   if (Object.keys(increases).length > 0) plan.rateIncreases = increases;
   plan.source.rateDigests = Object.fromEntries(rateDigests);
@@ -123,6 +128,8 @@ export interface ApplyOptions {
   force: boolean;
   run: RunInfo;
   lockTimeoutSeconds: number;
+  /** The apply's date (YYYY-MM-DD) for the notice-period guard; default today (UTC). */
+  today?: string;
 }
 
 export interface ApplyOutcome {
@@ -144,23 +151,25 @@ export async function applyPlan(db: Driver, plan: Plan, opts: ApplyOptions): Pro
   const locked = await db.lock(APPLY_LOCK_KEY, opts.lockTimeoutSeconds * 1000);
   if (!locked) {
     const e = new FaultError(`another didsync apply holds the lock on ${db.description}; gave up after ${opts.lockTimeoutSeconds} s`);
-    await finishRun(db, await startRun(db, opts.run), { status: 'error', error: e.message, plan });
+    await finishRun(db, await startRun(db, opts.run), { status: 'failed', error: e.message, plan });
     throw e;
   }
   let runId: number | undefined;
+  const names = new Map<string, string>();
   try {
     await closeAbandonedRuns(db);
     runId = await startRun(db, opts.run);
     const id = runId;
     const status = plan.changes.length === 0 ? 'no-changes' : 'applied';
     const changes = await db.transaction(async (tx) => {
-      const live = await refuseUnsafe(tx, plan, opts.force);
-      const done = await executePlan(tx, plan, live, id);
+      const live = await refuseUnsafe(tx, plan, opts.force, opts.today ?? new Date().toISOString().slice(0, 10));
+      const done = await executePlan(tx, plan, live, id, names);
       await finishRun(tx, id, { status, plan });
       return done;
     });
     return { runId, status, changes };
-  } catch (e) {
+  } catch (caught) {
+    const e = namedFailure(caught, names);
     if (runId !== undefined) {
       await finishRun(db, runId, {
         status: e instanceof UserError ? 'refused' : 'failed', error: (e as Error).message, plan,
@@ -172,13 +181,38 @@ export async function applyPlan(db: Driver, plan: Plan, opts: ApplyOptions): Pro
   }
 }
 
+/**
+ * Record a run refused before it reached the apply (invalid config, no
+ * confirmation, a broken plan file), so every refusal is in didsync.runs.
+ * A role that may not write runs records says nothing more: the refusal
+ * itself is what the user sees.
+ */
+export async function recordRefusal(db: Queryable, run: RunInfo, message: string): Promise<void> {
+  try {
+    await finishRun(db, await startRun(db, run), { status: 'refused', error: message });
+  } catch {
+    // Recording is best effort here: the refusal must reach the user whatever the database says.
+  }
+}
+
+/** A row a database constraint refused, named by the object it belongs to when it is one didsync wrote. */
+function namedFailure(e: unknown, names: ReadonlyMap<string, string>): unknown {
+  if (!(e instanceof DatabaseError) || e.failingRow === undefined) return e;
+  const name = names.get(e.failingRow);
+  return name ? new DatabaseError(`${name}: ${e.message}`, e.code, e.retriable, { cause: e }) : e;
+}
+
 /** A role that may read but not write (the plan role of CI) says so in terms a user can act on. */
 function notPermitted(e: Error): UserError {
   return new UserError(`${e.message}; this database role may not apply: use a role with the grants of docs/database-roles.md (didsync_apply)`);
 }
 
-/** Refuses a plan that is stale, conflicting or guarded; returns the live state it checked. */
-async function refuseUnsafe(tx: Queryable, plan: Plan, force: boolean): Promise<LiveState> {
+/**
+ * Refuses a plan that is stale, conflicting or guarded; returns the live
+ * state it checked. The guards are judged again here, on the database as it
+ * is now and today's date, not taken from the plan (apply-guards.ts).
+ */
+async function refuseUnsafe(tx: Queryable, plan: Plan, force: boolean, today: string): Promise<LiveState> {
   if (plan.conflicts.length > 0) {
     throw new UserError(`refused: ${plan.conflicts.map((c) => `${c.kind} ${c.key}: ${c.message}`).join('; ')}`);
   }
@@ -188,8 +222,10 @@ async function refuseUnsafe(tx: Queryable, plan: Plan, force: boolean): Promise<
     const shown = stale.slice(0, 10).map((s) => s.replace(':', ' ')).join(', ');
     throw new StalePlanError(`refused: the database changed since the plan was made (${stale.length} object(s): ${shown}${stale.length > 10 ? ', ...' : ''}); make a new plan`);
   }
-  if (plan.guards.length > 0 && !force) {
-    throw new UserError(`refused by safety guards (use --force to override):\n${plan.guards.map((g) => `  - ${g.message}\n    objects: ${g.objects.join(', ')}`).join('\n')}`);
+  if (force) return live;
+  const { violations } = await guardsAtApply(tx, plan, live, plan.settings?.guards ?? DEFAULT_GUARD_SETTINGS, today);
+  if (violations.length > 0) {
+    throw new UserError(`refused by safety guards (use --force to override):\n${violations.map((g) => `  - ${g.message}\n    objects: ${g.objects.join(', ')}`).join('\n')}`);
   }
   return live;
 }

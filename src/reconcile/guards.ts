@@ -6,9 +6,9 @@
 import { APPLY_ORDER, kindSpec, type KindName } from '../model/kinds.js';
 import { canonicalDecimal } from '../model/decimal.js';
 import type { DiffResult } from './diff.js';
-import { EMPTY_RATES, objectId, type AppliedState, type LiveState } from './state.js';
+import { EMPTY_RATES, type AppliedState, type LiveObject, type LiveState, type RateRows } from './state.js';
 import type { DesiredModel } from './desired.js';
-import { increasesWithoutNotice, type RateIncrease } from './rates-diff.js';
+import { increasesWithoutNotice, pickRates, type RateIncrease } from './rates-diff.js';
 
 export interface GuardViolation {
   guard: 'mass-delete' | 'carrier-balance' | 'rate-increase-notice';
@@ -22,22 +22,67 @@ export interface GuardSettings {
   rateIncreaseNoticeDays: number;
 }
 
+/** The guards of config/defaults.yaml, for a plan that recorded none. */
+export const DEFAULT_GUARD_SETTINGS: Readonly<GuardSettings> = Object.freeze({
+  maxDeletePercent: 25, refuseNonZeroBalanceDelete: true, rateIncreaseNoticeDays: 7,
+});
+
+/**
+ * What the guards judge, independent of where it came from: the diff at plan
+ * time (checkGuards), or a plan and the database as they are at apply time
+ * (src/reconcile/apply-guards.ts), so a saved plan applied days later is
+ * judged on that day.
+ */
+export interface GuardInput {
+  deletes: ReadonlyArray<{ kind: KindName; key: string; rowId: string | null }>;
+  /** Objects didsync manages, per kind. */
+  managed: ReadonlyMap<KindName, number>;
+  /** The live carrier row with this id (for its balances). */
+  liveCarrier(rowId: string): LiveObject | undefined;
+  /** Per rating plan with rates to write: the rows written (added and changed) and the live rows of those prefixes. */
+  rates: ReadonlyArray<{ plan: string; written: RateRows; live: RateRows }>;
+}
+
+export interface GuardOutcome {
+  violations: GuardViolation[];
+  increases: Record<string, RateIncrease[]>;
+}
+
+/** Guards at plan time, on the diff. */
 export function checkGuards(
   result: DiffResult, desired: DesiredModel, live: LiveState, applied: AppliedState,
   settings: GuardSettings, today: string,
-): { violations: GuardViolation[]; increases: Record<string, RateIncrease[]> } {
-  const violations = [
-    ...massDelete(result, applied, settings.maxDeletePercent),
-    ...(settings.refuseNonZeroBalanceDelete ? carrierBalance(result, live) : []),
-  ];
-  const increases: Record<string, RateIncrease[]> = {};
+): GuardOutcome {
+  const managed = new Map<KindName, number>();
+  for (const a of applied.objects.values()) managed.set(a.kind, (managed.get(a.kind) ?? 0) + 1);
+  const carriers = new Map<string, LiveObject>();
+  for (const list of live.objects.values()) for (const o of list) if (o.kind === 'Carrier') carriers.set(o.rowId, o);
+  const rates: Array<{ plan: string; written: RateRows; live: RateRows }> = [];
   for (const c of result.changes) {
     // Only added and changed rates can go up; a plan without them may not even have its rows read.
     if (!c.rates || (c.rates.added.length === 0 && c.rates.changed.length === 0)) continue;
-    const found = increasesWithoutNotice(
-      desired.rates.get(c.key) ?? EMPTY_RATES(), live.rates.get(c.liveKey ?? c.key) ?? EMPTY_RATES(), c.rates, today, settings.rateIncreaseNoticeDays,
-    );
-    if (found.length > 0) increases[c.key] = found;
+    const want = desired.rates.get(c.key) ?? EMPTY_RATES();
+    rates.push({
+      plan: c.key,
+      written: pickRates(want, [...c.rates.added, ...c.rates.changed.map(([i]) => i)]),
+      live: live.rates.get(c.liveKey ?? c.key) ?? EMPTY_RATES(),
+    });
+  }
+  return evaluateGuards({
+    deletes: result.changes.filter((c) => c.action === 'delete'),
+    managed, liveCarrier: (id) => carriers.get(id), rates,
+  }, settings, today);
+}
+
+export function evaluateGuards(input: GuardInput, settings: GuardSettings, today: string): GuardOutcome {
+  const violations = [
+    ...massDelete(input, settings.maxDeletePercent),
+    ...(settings.refuseNonZeroBalanceDelete ? carrierBalance(input) : []),
+  ];
+  const increases: Record<string, RateIncrease[]> = {};
+  for (const r of input.rates) {
+    const found = increasesWithoutNotice(r.written, r.live, today, settings.rateIncreaseNoticeDays);
+    if (found.length > 0) increases[r.plan] = found;
   }
   const plans = Object.keys(increases).sort();
   if (plans.length > 0) {
@@ -45,8 +90,8 @@ export function checkGuards(
     const first = increases[plans[0]][0];
     violations.push({
       guard: 'rate-increase-notice',
-      message: `${total} rate increase(s) take effect less than ${settings.rateIncreaseNoticeDays} days ahead ` +
-        `(first: plan '${plans[0]}' prefix ${first.prefix} ${first.from} -> ${first.to} effective ${first.effectiveDate ?? 'immediately'}); ` +
+      message: `${total} price increase(s) take effect less than ${settings.rateIncreaseNoticeDays} days ahead ` +
+        `(first: plan '${plans[0]}' prefix ${first.prefix} ${first.field} ${first.from} -> ${first.to} effective ${first.effectiveDate ?? 'immediately'}); ` +
         `date them on or after the notice period, or use --force`,
       objects: plans.map((p) => `RatingPlan ${p}`),
     });
@@ -54,12 +99,12 @@ export function checkGuards(
   return { violations, increases };
 }
 
-function massDelete(result: DiffResult, applied: AppliedState, maxPercent: number): GuardViolation[] {
+function massDelete(input: GuardInput, maxPercent: number): GuardViolation[] {
   const out: GuardViolation[] = [];
   for (const kind of APPLY_ORDER) {
-    const deletes = result.changes.filter((c) => c.action === 'delete' && c.kind === kind);
+    const deletes = input.deletes.filter((c) => c.kind === kind);
     if (deletes.length === 0) continue;
-    const managed = [...applied.objects.values()].filter((a) => a.kind === kind).length;
+    const managed = input.managed.get(kind) ?? 0;
     const percent = (deletes.length / Math.max(managed, 1)) * 100;
     if (percent > maxPercent) {
       out.push({
@@ -72,24 +117,23 @@ function massDelete(result: DiffResult, applied: AppliedState, maxPercent: numbe
   return out;
 }
 
-function carrierBalance(result: DiffResult, live: LiveState): GuardViolation[] {
+function carrierBalance(input: GuardInput): GuardViolation[] {
   const spec = kindSpec('Carrier');
-  const owing: string[] = [];
-  for (const c of result.changes) {
-    if (c.action !== 'delete' || c.kind !== 'Carrier') continue;
-    const row = (live.objects.get(objectId('Carrier', c.key)) ?? []).find((o) => o.rowId === c.rowId)
-      ?? [...live.objects.values()].flat().find((o) => o.kind === 'Carrier' && o.rowId === c.rowId);
+  const owing: Array<{ key: string; text: string }> = [];
+  for (const c of input.deletes) {
+    if (c.kind !== 'Carrier' || c.rowId === null) continue;
+    const row = input.liveCarrier(c.rowId);
     const balances = (spec.balanceColumns ?? []).filter((col) => {
       const v = row?.runtime[col];
       return v != null && canonicalDecimal(String(v)) !== '0';
     });
-    if (balances.length > 0) owing.push(`${c.key} (${balances.map((b) => `${b} ${row!.runtime[b]}`).join(', ')})`);
+    if (balances.length > 0) owing.push({ key: c.key, text: `${c.key} (${balances.map((b) => `${b} ${row!.runtime[b]}`).join(', ')})` });
   }
   if (owing.length === 0) return [];
   return [{
     guard: 'carrier-balance',
-    message: `deleting carrier(s) with a non-zero balance: ${owing.join('; ')}; settle the balance first, or use --force`,
-    objects: owing.map((o) => `Carrier ${o.split(' ')[0]}`),
+    message: `deleting carrier(s) with a non-zero balance: ${owing.map((o) => o.text).join('; ')}; settle the balance first, or use --force`,
+    objects: owing.map((o) => `Carrier ${o.key}`),
   }];
 }
 

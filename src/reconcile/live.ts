@@ -189,6 +189,10 @@ const RATE_SELECT = 'SELECT prefix, destination, rate, connection_fee, initial_i
 
 export async function readRates(db: Queryable, table: string, planRowId: string): Promise<RateRows> {
   const rows = await db.queryArrays(`${RATE_SELECT} ${table} WHERE rating_plan_id = $1 ORDER BY prefix, effective_date NULLS FIRST`, [planRowId]);
+  return rateRowsOf(rows);
+}
+
+function rateRowsOf(rows: unknown[][]): RateRows {
   const out: RateRows = {
     prefix: new Array(rows.length), destination: new Array(rows.length), rate: new Array(rows.length),
     connectionFee: new Array(rows.length), initialInterval: new Array(rows.length), recurringInterval: new Array(rows.length),
@@ -206,4 +210,13 @@ export async function readRates(db: Queryable, table: string, planRowId: string)
     out.endDate[i] = r[7] as string | null;
   }
   return out;
+}
+
+/** The live rates of one plan whose prefix is one of `prefixes` (what a guard compares written rows with). */
+export async function readRatesOfPrefixes(db: Queryable, planRowId: string, prefixes: readonly string[]): Promise<RateRows> {
+  const rows = await db.queryArrays(
+    `${RATE_SELECT} customer_rating_plan_rates WHERE rating_plan_id = $1 AND prefix = ANY($2::text[]) ORDER BY prefix, effective_date NULLS FIRST`,
+    [planRowId, [...new Set(prefixes)]],
+  );
+  return rateRowsOf(rows);
 }

@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto';
 import type { KindName } from '../model/kinds.js';
 import type { Action, Conflict, DiffResult, Drift, FieldChange, Orphan, Refresh } from './diff.js';
-import { sampleDelta, type RateIncrease, type RateSample } from './rates-diff.js';
+import { pickRates, sampleDelta, type RateIncrease, type RateSample } from './rates-diff.js';
 import { EMPTY_RATES, type LiveState, type RateRows } from './state.js';
 import type { DesiredModel } from './desired.js';
-import type { GuardViolation } from './guards.js';
+import type { GuardSettings, GuardViolation } from './guards.js';
 import type { Value } from './values.js';
 import { stableStringify } from './values.js';
 
@@ -62,6 +62,8 @@ export interface Plan {
     commit: string | null; configDigest: string; rateDigests?: Record<string, string>; rateDecks?: Record<string, DeckSource>;
   };
   database: { description: string; digests: Record<string, string> };
+  /** The Settings the plan was made under: apply judges the guards again with them (apply-guards.ts). */
+  settings: PlanSettings;
   prune: boolean;
   changes: PlanChange[];
   /** Bookkeeping-only updates: objects already equal to git whose record is stale. */
@@ -76,6 +78,11 @@ export interface Plan {
   rateOps: Record<string, RateOps>;
 }
 
+export interface PlanSettings {
+  guards: GuardSettings;
+  lockTimeoutSeconds: number;
+}
+
 export function buildPlan(args: {
   result: DiffResult;
   desired: DesiredModel;
@@ -86,6 +93,7 @@ export function buildPlan(args: {
   commit: string | null;
   configDigest: string;
   dbDescription: string;
+  settings: PlanSettings;
 }): Plan {
   const { result, desired, live } = args;
   const rateOps: Record<string, RateOps> = {};
@@ -117,6 +125,7 @@ export function buildPlan(args: {
     createdAt: args.createdAt,
     source: { commit: args.commit, configDigest: args.configDigest },
     database: { description: args.dbDescription, digests: liveDigests(live) },
+    settings: args.settings,
     prune: args.prune,
     changes,
     refresh: result.refresh,
@@ -131,13 +140,7 @@ export function buildPlan(args: {
 
 function pick(rows: RateRows, idx: number[]): RateRows {
   // Nothing to pick: the rows of a plan known unchanged are not read at all (state.ts unreadRates).
-  if (idx.length === 0) return EMPTY_RATES();
-  const sel = <T>(col: T[]) => idx.map((i) => col[i]);
-  return {
-    prefix: sel(rows.prefix), destination: sel(rows.destination), rate: sel(rows.rate),
-    connectionFee: sel(rows.connectionFee), initialInterval: sel(rows.initialInterval),
-    recurringInterval: sel(rows.recurringInterval), effectiveDate: sel(rows.effectiveDate), endDate: sel(rows.endDate),
-  };
+  return idx.length === 0 ? EMPTY_RATES() : pickRates(rows, idx);
 }
 
 export function hasChanges(plan: Plan): boolean {
@@ -175,8 +178,8 @@ export function staleEntries(saved: Record<string, string>, now: Record<string, 
 }
 
 /** The plan as the contract's JSON (CONTRACT §4): no apply payload. */
-export function publicPlan(plan: Plan): Omit<Plan, 'rateOps' | 'database' | 'refresh'> & { database: { description: string } } {
-  const { rateOps: _ops, database, refresh: _refresh, ...rest } = plan;
+export function publicPlan(plan: Plan): Omit<Plan, 'rateOps' | 'database' | 'refresh' | 'settings'> & { database: { description: string } } {
+  const { rateOps: _ops, database, refresh: _refresh, settings: _settings, ...rest } = plan;
   const { rateDigests: _digests, rateDecks: _decks, ...source } = plan.source;
   return {
     ...rest,

@@ -77,43 +77,65 @@ export function sampleDelta(desired: RateRows, live: RateRows, d: RatesDelta, n:
   };
 }
 
+/** What of a rate can go up: each is a price the carrier is billed. */
+export type PricedField = 'rate' | 'connectionFee' | 'initialInterval' | 'recurringInterval';
+
 export interface RateIncrease {
   prefix: string;
   effectiveDate: string | null;
+  field: PricedField;
   from: string;
   to: string;
 }
 
 /**
- * Rates that go up sooner than the notice period allows. The reference for
- * a prefix is the live rate in effect on `today` (the latest effectiveDate
- * not after today; an undated rate counts as always in effect). A desired
- * rate (added or changed) above it, effective before today + noticeDays
- * (undated means now), is an increase without notice.
+ * Price increases that take effect sooner than the notice period allows.
+ * `candidates` are the rows a change writes (added and changed rates). The
+ * reference for a prefix is the live row in effect on `today` (the latest
+ * effectiveDate not after today; an undated rate is always in effect). A
+ * candidate effective before today + noticeDays (undated means now) is an
+ * increase without notice when its rate or connection fee is higher (no fee
+ * counts as 0), or when it bills in longer intervals than the reference
+ * (an interval left to the plan's default is not compared).
  */
-export function increasesWithoutNotice(
-  desired: RateRows, live: RateRows, d: RatesDelta, today: string, noticeDays: number,
-): RateIncrease[] {
+export function increasesWithoutNotice(candidates: RateRows, live: RateRows, today: string, noticeDays: number): RateIncrease[] {
   const horizon = addDays(today, noticeDays);
-  const current = new Map<string, { date: string; rate: string }>();
+  const current = new Map<string, { date: string; row: number }>();
   for (let j = 0; j < live.prefix.length; j++) {
     const date = live.effectiveDate[j] ?? '';
     if (date > today) continue;
     const prev = current.get(live.prefix[j]);
-    if (!prev || date >= prev.date) current.set(live.prefix[j], { date, rate: live.rate[j] });
+    if (!prev || date >= prev.date) current.set(live.prefix[j], { date, row: j });
   }
   const out: RateIncrease[] = [];
-  const consider = (i: number) => {
-    const effective = desired.effectiveDate[i];
-    if (effective != null && effective >= horizon) return;
-    const ref = current.get(desired.prefix[i]);
-    if (ref && compareDecimal(desired.rate[i], ref.rate) > 0) {
-      out.push({ prefix: desired.prefix[i], effectiveDate: effective, from: ref.rate, to: desired.rate[i] });
+  for (let i = 0; i < candidates.prefix.length; i++) {
+    const effective = candidates.effectiveDate[i];
+    if (effective != null && effective >= horizon) continue;
+    const ref = current.get(candidates.prefix[i]);
+    if (!ref) continue;
+    const at = { prefix: candidates.prefix[i], effectiveDate: effective };
+    const j = ref.row;
+    if (compareDecimal(candidates.rate[i], live.rate[j]) > 0) out.push({ ...at, field: 'rate', from: live.rate[j], to: candidates.rate[i] });
+    const fee = candidates.connectionFee[i] ?? '0';
+    const liveFee = live.connectionFee[j] ?? '0';
+    if (compareDecimal(fee, liveFee) > 0) out.push({ ...at, field: 'connectionFee', from: liveFee, to: fee });
+    for (const field of ['initialInterval', 'recurringInterval'] as const) {
+      const want = candidates[field][i];
+      const have = live[field][j];
+      if (want != null && have != null && want > have) out.push({ ...at, field, from: String(have), to: String(want) });
     }
-  };
-  for (const i of d.added) consider(i);
-  for (const [i] of d.changed) consider(i);
+  }
   return out.sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
+}
+
+/** The rows at `idx` of a deck, in that order. */
+export function pickRates(rows: RateRows, idx: readonly number[]): RateRows {
+  const sel = <T>(col: T[]) => idx.map((i) => col[i]);
+  return {
+    prefix: sel(rows.prefix), destination: sel(rows.destination), rate: sel(rows.rate),
+    connectionFee: sel(rows.connectionFee), initialInterval: sel(rows.initialInterval),
+    recurringInterval: sel(rows.recurringInterval), effectiveDate: sel(rows.effectiveDate), endDate: sel(rows.endDate),
+  };
 }
 
 export function addDays(isoDate: string, days: number): string {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { databaseTest } from '../support/databases.js';
+import { databaseTest, inspectTarget } from '../support/databases.js';
 import { MINIMAL, scalar, writeConfig } from '../support/config.js';
 
 const BIN = join(import.meta.dirname, '../../src/cli/bin.ts');
@@ -38,4 +38,30 @@ databaseTest('a currency missing from the currencies table is a clear refusal an
   assert.match(r.stderr, /currency 'USD' is not in the database's currencies table/);
   const again = target.kind === 'postgres' ? await target.connect() : undefined;
   if (again) assert.equal(await scalar(again, 'SELECT count(*)::int FROM carriers'), 0);
+}, { init: true });
+
+databaseTest('a row the database refuses is one line naming the object, without the row, and nothing is written', async (db, target) => {
+  // A rule DIDTron enforces that the config does not know of.
+  await db.query('ALTER TABLE carriers ADD CONSTRAINT capacity_within_contract CHECK (capacity_limit < 100)');
+  await db.close();
+  const root = await writeConfig({ ...MINIMAL, 'config.yaml': MINIMAL['config.yaml'].replace('name: Acme Telecom Ltd', 'name: Acme Telecom Ltd\nbillTo: 1 Secret Street') });
+  const r = didsync(root, 'apply', '-C', root, '--db', target.url, '--yes');
+  assert.equal(r.code, 1);
+  oneClearLine(r.stderr);
+  assert.match(r.stderr, /^didsync: Carrier ACME: .*violates check constraint "capacity_within_contract"/m);
+  assert.doesNotMatch(r.stderr, /Failing row|Secret Street|5000/, 'the row itself is not shown');
+  await inspectTarget(target, async (check) => {
+    assert.equal(await scalar(check, 'SELECT count(*)::int FROM carriers'), 0);
+    assert.match(String(await scalar(check, 'SELECT error FROM didsync.runs ORDER BY id DESC LIMIT 1')), /^Carrier ACME: /);
+  });
+}, { init: true });
+
+databaseTest('a DIDTron table missing from the database: run db init', async (db, target) => {
+  await db.query('DROP TABLE carrier_services');
+  await db.close();
+  const root = await writeConfig(MINIMAL);
+  const r = didsync(root, 'plan', '-C', root, '--db', target.url);
+  assert.equal(r.code, 1);
+  oneClearLine(r.stderr);
+  assert.match(r.stderr, /relation "carrier_services" does not exist \[SQLSTATE 42P01\]; run 'didsync db init' to create what is missing/);
 }, { init: true });

@@ -12,9 +12,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
-import type { Driver } from '../../src/drivers/driver.js';
-import { openTarget, resolveTarget } from '../../src/drivers/open.js';
-import { databaseTest, type TestTarget } from '../support/databases.js';
+import { databaseTest, inspectTarget, type TestTarget } from '../support/databases.js';
 import { MINIMAL, updateConfig, writeConfig } from '../support/config.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -55,15 +53,7 @@ function didsyncProcess(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]):
   });
 }
 
-/** Another connection to the test's database (PGlite has one owner at a time: the commands open and close their own). */
-async function inspect<T>(target: TestTarget, fn: (db: Driver) => Promise<T>): Promise<T> {
-  const db = await openTarget(resolveTarget(target.url, {}, REPO));
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
+const inspect = inspectTarget;
 
 async function count(target: TestTarget, table: string): Promise<number> {
   return inspect(target, async (db) => Number((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n));
@@ -225,7 +215,9 @@ databaseTest('apply without a terminal and without --yes refuses and writes noth
   assert.equal(await count(target, 'carriers'), 0);
   assert.equal(await count(target, 'customer_rating_plans'), 0);
   assert.equal(await count(target, 'didsync.managed'), 0);
-  assert.equal(await count(target, 'didsync.runs'), 0);
+  const runs = await inspect(target, async (d) => (await d.query('SELECT status, error FROM didsync.runs')).rows);
+  assert.deepEqual(runs.map((r) => r.status), ['refused'], 'the refusal is recorded as a run');
+  assert.match(String(runs[0].error), /no terminal to ask on/);
 }, { init: true });
 
 databaseTest('status --format json is the contract shape', async (db, target) => {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { resolveTarget } from '../../src/drivers/open.js';
 import { redactSecrets, redactUrl } from '../../src/drivers/errors.js';
@@ -50,6 +51,61 @@ test('a wrong password or unknown database is reported, never the password', { s
     assert.ok(!e.message.includes('not-the-password'));
     return true;
   });
+});
+
+/**
+ * A server on loopback that asks for the password the way PostgreSQL does
+ * (cleartext authentication request) and refuses it with the error a real
+ * server sends. The machines' PostgreSQL trusts every local connection, so
+ * it can never refuse a password; the client, the socket and the protocol
+ * here are the real ones.
+ */
+async function refusingServer(): Promise<{ port: number; passwords: string[]; close(): Promise<void> }> {
+  const passwords: string[] = [];
+  const server = createServer((socket) => {
+    let startup = true;
+    let answered = false;
+    let buffered = Buffer.alloc(0);
+    socket.on('error', () => undefined);
+    socket.on('data', (chunk) => {
+      if (answered) return;
+      buffered = Buffer.concat([buffered, chunk]);
+      if (startup) {
+        if (buffered.length < 4 || buffered.length < buffered.readInt32BE(0)) return;
+        buffered = buffered.subarray(buffered.readInt32BE(0));
+        startup = false;
+        socket.write(Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 3])); // AuthenticationCleartextPassword
+        return;
+      }
+      if (buffered.length < 5 || buffered.length < 1 + buffered.readInt32BE(1)) return;
+      passwords.push(buffered.subarray(5, buffered.readInt32BE(1)).toString('utf8').replace(/\0$/, ''));
+      const fields = Buffer.from('SFATAL\0VFATAL\0C28P01\0Mpassword authentication failed for user "app"\0\0');
+      const head = Buffer.alloc(5);
+      head.write('E');
+      head.writeInt32BE(fields.length + 4, 1);
+      answered = true;
+      socket.end(Buffer.concat([head, fields]));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return { port, passwords, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+test('a refused password is one clear line naming the cause, never the password', async () => {
+  const server = await refusingServer();
+  try {
+    const url = `postgres://app:hunter2-Secret@127.0.0.1:${server.port}/didtron`;
+    await assert.rejects(openPostgres({ url, connectTimeoutMs: 5000 }), (e: Error & { retriable?: boolean; code?: string }) => {
+      assert.equal(e.message, `cannot connect to postgres://app:***@127.0.0.1:${server.port}/didtron: password authentication failed for user "app" [SQLSTATE 28P01]`);
+      assert.equal(e.code, '28P01');
+      assert.equal(e.retriable, false, 'a wrong password does not get right by retrying');
+      return true;
+    });
+    assert.deepEqual(server.passwords, ['hunter2-Secret'], 'the password did reach the server, so the refusal is about it');
+  } finally {
+    await server.close();
+  }
 });
 
 test('an embedded data folder is claimed by one process at a time', async () => {

@@ -106,3 +106,12 @@ test('repeated destinations share one string', () => {
   const { deck } = parseRatesCsv('r.csv', 'prefix,destination,rate\n44,United Kingdom,0.1\n45,Denmark,0.1\n46,United Kingdom,0.1\n');
   assert.deepEqual(deck.destination, ['United Kingdom', 'Denmark', 'United Kingdom']);
 });
+
+test('a deck without its header row is one problem saying so, not one per cell', () => {
+  const { deck, problems } = parseRatesCsv('rates/uk.csv', '44,United Kingdom,0.01\n4420,London,0.008\n');
+  assert.deepEqual(problems.map((p) => [p.line, p.column, p.message]), [
+    [1, 1, 'the file has no header row: its first row (44,United Kingdom,0.01) is a rate'],
+  ]);
+  assert.equal(problems[0].hint, 'add the column names as the first row, at least: prefix,destination,rate');
+  assert.equal(deck.prefix.length, 0);
+});

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { APPLY_ORDER, kindSpec, type KindName } from '../../src/model/kinds.js';
 import { diff, type DiffResult } from '../../src/reconcile/diff.js';
 import { buildPlan, type Plan, type RateOps } from '../../src/reconcile/plan.js';
+import { DEFAULT_GUARD_SETTINGS } from '../../src/reconcile/guards.js';
 import { diffRates, rateKey } from '../../src/reconcile/rates-diff.js';
 import {
   EMPTY_RATES, objectId, stateFields,
@@ -290,6 +291,7 @@ function applyModel(world: World, plan: Plan, live: LiveState): World {
 function planOf(result: DiffResult, desired: DesiredModel, live: LiveState, prune: boolean): Plan {
   return buildPlan({
     result, desired, live, guards: [], prune, createdAt: '2026-01-01T00:00:00.000Z', commit: null, configDigest: 'x', dbDescription: 'model',
+    settings: { guards: DEFAULT_GUARD_SETTINGS, lockTimeoutSeconds: 30 },
   });
 }
 

@@ -145,5 +145,5 @@ databaseTest('an apply waits for the lock at most its timeout', async (db, targe
   await assert.rejects(applyPlan(db, plan, { force: false, lockTimeoutSeconds: 1, run }), /holds the lock/);
   assert.ok(Date.now() - started < 5000);
   assert.equal(await scalar(db, 'SELECT count(*)::int FROM carriers'), 0);
-  assert.equal(await scalar(db, 'SELECT status FROM didsync.runs ORDER BY id DESC LIMIT 1'), 'error');
+  assert.equal(await scalar(db, 'SELECT status FROM didsync.runs ORDER BY id DESC LIMIT 1'), 'failed');
 }, { init: true, only: 'postgres' });

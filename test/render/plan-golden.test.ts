@@ -55,6 +55,7 @@ async function planCase(dir: string, options: CaseOptions): Promise<Plan> {
   const plan = buildPlan({
     result, desired, live, guards: violations, prune, createdAt: '2026-01-01T00:00:00.000Z',
     commit: null, configDigest: 'golden', dbDescription: 'golden',
+    settings: { guards: settingsOf(after).guards, lockTimeoutSeconds: 30 },
   });
   if (Object.keys(increases).length > 0) plan.rateIncreases = increases;
   return plan;

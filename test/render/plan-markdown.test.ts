@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Plan, PlanChange } from '../../src/reconcile/plan.js';
 import { MAX_MARKDOWN, renderPlanMarkdown } from '../../src/render/plan-markdown.js';
+import { DEFAULT_GUARD_SETTINGS } from '../../src/reconcile/guards.js';
 
 function plan(parts: Partial<Plan>): Plan {
   const changes = parts.changes ?? [];
@@ -14,7 +15,7 @@ function plan(parts: Partial<Plan>): Plan {
   for (const c of changes) summary[c.action]++;
   return {
     formatVersion: 1, createdAt: '2026-01-01T00:00:00.000Z', source: { commit: null, configDigest: 'x' },
-    database: { description: 'test', digests: {} }, prune: false, changes, refresh: [], orphans: [], drift: [],
+    database: { description: 'test', digests: {} }, settings: { guards: DEFAULT_GUARD_SETTINGS, lockTimeoutSeconds: 30 }, prune: false, changes, refresh: [], orphans: [], drift: [],
     conflicts: [], guards: [], summary, rateOps: {}, ...parts,
   };
 }

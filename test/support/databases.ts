@@ -13,6 +13,7 @@ import type { Driver } from '../../src/drivers/driver.js';
 import { openPglite } from '../../src/drivers/pglite.js';
 import { openPostgres } from '../../src/drivers/postgres.js';
 import { initDatabase } from '../../src/db/init.js';
+import { openTarget, resolveTarget } from '../../src/drivers/open.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -38,6 +39,19 @@ export function databaseKinds(only?: DatabaseKind): DatabaseKind[] {
   const kinds: DatabaseKind[] = ['pglite'];
   if (POSTGRES_URL !== undefined) kinds.push('postgres');
   return only === undefined ? kinds : kinds.filter((k) => k === only);
+}
+
+/**
+ * Open the test's database again, as a command would, and run `fn` on it.
+ * For PGlite the test's own connection must be closed first (one owner).
+ */
+export async function inspectTarget<T>(target: TestTarget, fn: (db: Driver) => Promise<T>): Promise<T> {
+  const db = await openTarget(resolveTarget(target.url, {}, tmpdir()));
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
 }
 
 /** Register `name` once per database kind, each run on its own fresh database. */

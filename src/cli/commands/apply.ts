@@ -1,16 +1,20 @@
 // `didsync apply`: show the plan, confirm, apply it in one transaction.
-// Without a terminal and without --yes it refuses (CONTRACT §4).
+// Without a terminal and without --yes it refuses (CONTRACT §4). Every
+// refusal is recorded as a run, like an apply that failed.
 
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import type { SetExit } from './index.js';
 import { loadDesired, today, withDatabase } from '../session.js';
-import { applyPlan, makePlan, settingsOf } from '../../reconcile/engine.js';
+import { applyPlan, makePlan, recordRefusal, settingsOf } from '../../reconcile/engine.js';
 import { readKnownDecks } from '../../reconcile/deck-records.js';
-import { PLAN_FORMAT_VERSION, type Plan } from '../../reconcile/plan.js';
+import type { Plan } from '../../reconcile/plan.js';
+import { readPlanFile } from '../../reconcile/plan-file.js';
+import type { Driver } from '../../drivers/driver.js';
+import type { RunInfo } from '../../reconcile/runs.js';
 import { renderPlanText } from '../../render/plan-text.js';
-import { commitInfo, type CommitInfo } from '../../sources/git-info.js';
+import { commitInfo } from '../../sources/git-info.js';
 import { UserError } from '../../report/errors.js';
 
 interface ApplyFlags {
@@ -31,18 +35,30 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--db <url>', 'database URL (default: $DATABASE_URL, else the embedded database)')
     .option('--yes', 'do not ask for confirmation')
     .option('--prune', 'delete managed objects that are no longer in the config')
+    .option('--no-prune', 'do not delete them, whatever Settings say')
     .option('--force', 'apply even when a safety guard refuses')
-    .action(async (flags: ApplyFlags) => {
+    .action(async (flags: ApplyFlags, command: Command) => {
+      if (flags.plan && command.getOptionValueSource('config') === 'cli') {
+        throw new UserError('apply takes either -C DIR or --plan FILE, not both: a saved plan already holds its config');
+      }
+      if (flags.plan && flags.prune !== undefined) {
+        throw new UserError('--prune and --no-prune do not apply to a saved plan: it was made with or without them');
+      }
       await withDatabase(flags.db, async (db) => {
-        const { plan, git, lockTimeoutSeconds } = flags.plan ? await savedPlan(flags.plan) : await freshPlan(flags, db);
-        process.stdout.write(renderPlanText(plan, { colour: process.stdout.isTTY === true }));
-        if (plan.changes.length > 0 && !flags.yes && !(await confirm(db.description))) {
-          throw new UserError('apply cancelled; nothing was changed');
+        const run: RunInfo = { trigger: 'cli', command: 'apply' };
+        let plan: Plan;
+        let lockTimeoutSeconds: number;
+        try {
+          ({ plan, lockTimeoutSeconds } = flags.plan ? await savedPlan(flags.plan, run) : await freshPlan(flags, db, run));
+          process.stdout.write(renderPlanText(plan, { colour: process.stdout.isTTY === true }));
+          if (plan.changes.length > 0 && !flags.yes && !(await confirm(db.description))) {
+            throw new UserError('apply cancelled; nothing was changed');
+          }
+        } catch (e) {
+          if (e instanceof UserError) await recordRefusal(db, run, e.message);
+          throw e;
         }
-        const outcome = await applyPlan(db, plan, {
-          force: flags.force === true, lockTimeoutSeconds,
-          run: { trigger: 'cli', command: 'apply', commit: git.commit, author: git.author, subject: git.subject },
-        });
+        const outcome = await applyPlan(db, plan, { force: flags.force === true, lockTimeoutSeconds, run, today: today() });
         process.stdout.write(outcome.status === 'applied'
           ? `Applied: ${outcome.changes.length} object change(s) in run ${outcome.runId}.\n`
           : `Nothing to apply (run ${outcome.runId}).\n`);
@@ -51,28 +67,29 @@ export function register(program: Command, setExit: SetExit): void {
     });
 }
 
-async function freshPlan(flags: ApplyFlags, db: Parameters<typeof makePlan>[0] & { description: string }) {
-  const { root, desired } = await loadDesired(flags.config, await readKnownDecks(db));
+async function freshPlan(flags: ApplyFlags, db: Driver, run: RunInfo): Promise<{ plan: Plan; lockTimeoutSeconds: number }> {
+  const git = await commitInfo(flags.config);
+  Object.assign(run, { commit: git.commit, author: git.author, subject: git.subject });
+  const { desired } = await loadDesired(flags.config, await readKnownDecks(db));
   const settings = settingsOf(desired);
-  const git = await commitInfo(root);
   const plan = await makePlan(db, desired, {
     prune: flags.prune ?? settings.prune, guards: settings.guards, today: today(),
     createdAt: new Date().toISOString(), commit: git.commit, dbDescription: db.description,
+    lockTimeoutSeconds: settings.lockTimeoutSeconds,
   });
-  return { plan, git, lockTimeoutSeconds: settings.lockTimeoutSeconds };
+  return { plan, lockTimeoutSeconds: settings.lockTimeoutSeconds };
 }
 
-async function savedPlan(file: string): Promise<{ plan: Plan; git: CommitInfo; lockTimeoutSeconds: number }> {
-  let plan: Plan;
+async function savedPlan(file: string, run: RunInfo): Promise<{ plan: Plan; lockTimeoutSeconds: number }> {
+  let text: string;
   try {
-    plan = JSON.parse(await readFile(file, 'utf8')) as Plan;
+    text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new UserError(`cannot read plan ${file}: ${(e as Error).message}`);
+    throw new UserError(`cannot read plan ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  if (plan?.formatVersion !== PLAN_FORMAT_VERSION || !Array.isArray(plan.changes) || !plan.database?.digests) {
-    throw new UserError(`${file} is not a didsync plan of format version ${PLAN_FORMAT_VERSION} (saved by \`didsync plan --out\`)`);
-  }
-  return { plan, git: { commit: plan.source?.commit ?? null, author: null, subject: null, dirty: false }, lockTimeoutSeconds: 30 };
+  const plan = readPlanFile(text, file);
+  run.commit = plan.source.commit ?? null;
+  return { plan, lockTimeoutSeconds: plan.settings?.lockTimeoutSeconds ?? 30 };
 }
 
 async function confirm(target: string): Promise<boolean> {

@@ -10,6 +10,7 @@ import { makePlan, settingsOf } from '../../reconcile/engine.js';
 import { readKnownDecks } from '../../reconcile/deck-records.js';
 import { markDrift } from '../../reconcile/drift.js';
 import { publicPlan, type Plan } from '../../reconcile/plan.js';
+import { planFileText } from '../../reconcile/plan-file.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { commitInfo } from '../../sources/git-info.js';
@@ -34,6 +35,7 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--out <file>', 'save the plan for `apply --plan`')
     .option('--detailed-exitcode', 'exit 2 when there are changes')
     .option('--prune', 'plan deletes of managed objects that are no longer in the config')
+    .option('--no-prune', 'plan no deletes, whatever Settings say')
     .action(async (flags: PlanFlags) => {
       if (!['text', 'json', 'markdown'].includes(flags.format)) throw new UserError(`unknown --format '${flags.format}' (text, json or markdown)`);
       const plan = await withDatabase(flags.db, async (db) => {
@@ -43,11 +45,12 @@ export function register(program: Command, setExit: SetExit): void {
         const p = await makePlan(db, desired, {
           prune: flags.prune ?? settings.prune, guards: settings.guards, today: today(),
           createdAt: new Date().toISOString(), commit: git.commit, dbDescription: db.description,
+          lockTimeoutSeconds: settings.lockTimeoutSeconds,
         });
         await markDrift(db, p.drift);
         return p;
       });
-      if (flags.out) await writeFile(flags.out, `${JSON.stringify(plan)}\n`);
+      if (flags.out) await writeFile(flags.out, planFileText(plan));
       process.stdout.write(render(plan, flags.format));
       if (plan.conflicts.length > 0) setExit(1);
       else if (flags.detailedExitcode && plan.changes.length > 0) setExit(2);

@@ -1,0 +1,33 @@
+// The safety guards judged again at apply time, inside the apply's
+// transaction, on the plan as it will be executed and the database as it is
+// then, with the apply's own date. A plan saved on Monday and applied on
+// Thursday is judged on Thursday; a plan file whose guard list was edited
+// away is judged all the same. Reads only.
+
+import type { Queryable } from '../drivers/driver.js';
+import type { KindName } from '../model/kinds.js';
+import { evaluateGuards, type GuardOutcome, type GuardSettings } from './guards.js';
+import { readRatesOfPrefixes } from './live.js';
+import type { Plan } from './plan.js';
+import type { LiveObject, LiveState, RateRows } from './state.js';
+
+export async function guardsAtApply(
+  db: Queryable, plan: Plan, live: LiveState, settings: GuardSettings, today: string,
+): Promise<GuardOutcome> {
+  const managed = new Map<KindName, number>();
+  const counts = await db.query<{ kind: KindName; n: string }>('SELECT kind, count(*)::text AS n FROM didsync.managed GROUP BY kind');
+  for (const r of counts.rows) managed.set(r.kind, Number(r.n));
+  const carriers = new Map<string, LiveObject>();
+  for (const list of live.objects.values()) for (const o of list) if (o.kind === 'Carrier') carriers.set(o.rowId, o);
+  const rates: Array<{ plan: string; written: RateRows; live: RateRows }> = [];
+  for (const c of plan.changes) {
+    const written = plan.rateOps[c.key]?.upsert;
+    // A plan created now has no live rates to go up from.
+    if (c.kind !== 'RatingPlan' || c.action === 'delete' || !c.rowId || !written || written.prefix.length === 0) continue;
+    rates.push({ plan: c.key, written, live: await readRatesOfPrefixes(db, c.rowId, written.prefix) });
+  }
+  return evaluateGuards({
+    deletes: plan.changes.filter((c) => c.action === 'delete').map((c) => ({ kind: c.kind, key: c.key, rowId: c.rowId ?? null })),
+    managed, liveCarrier: (id) => carriers.get(id), rates,
+  }, settings, today);
+}

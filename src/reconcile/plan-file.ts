@@ -1,0 +1,114 @@
+// A plan saved by `plan --out` and read back by `apply --plan`. The file is
+// the plan as JSON plus a checksum of it: apply refuses a file that is not a
+// plan of this format, or that was changed after it was saved (what was
+// reviewed is what is applied). The shape is checked before anything reads
+// the plan, so a broken file is a clear refusal, never a crash in a
+// renderer. The checksum guards against edits and corruption, not against
+// someone who recomputes it: the guards are judged again at apply time.
+
+import { createHash } from 'node:crypto';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { KIND_NAMES } from '../model/kinds.js';
+import { UserError } from '../report/errors.js';
+import { PLAN_FORMAT_VERSION, type Plan } from './plan.js';
+
+const RATE_COLUMNS = ['prefix', 'destination', 'rate', 'connectionFee', 'initialInterval', 'recurringInterval', 'effectiveDate', 'endDate'] as const;
+
+const PLAN_SCHEMA = {
+  type: 'object',
+  required: ['formatVersion', 'checksum', 'createdAt', 'source', 'database', 'prune', 'changes', 'refresh', 'orphans', 'drift', 'conflicts', 'guards', 'summary', 'rateOps'],
+  properties: {
+    formatVersion: { const: PLAN_FORMAT_VERSION },
+    checksum: { type: 'string' },
+    createdAt: { type: 'string' },
+    source: { type: 'object', required: ['configDigest'], properties: { commit: { type: ['string', 'null'] }, configDigest: { type: 'string' } } },
+    database: {
+      type: 'object', required: ['description', 'digests'],
+      properties: { description: { type: 'string' }, digests: { type: 'object', additionalProperties: { type: 'string' } } },
+    },
+    settings: {
+      type: 'object', required: ['guards', 'lockTimeoutSeconds'],
+      properties: {
+        lockTimeoutSeconds: { type: 'number', minimum: 0 },
+        guards: {
+          type: 'object', required: ['maxDeletePercent', 'refuseNonZeroBalanceDelete', 'rateIncreaseNoticeDays'],
+          properties: {
+            maxDeletePercent: { type: 'number' }, refuseNonZeroBalanceDelete: { type: 'boolean' }, rateIncreaseNoticeDays: { type: 'number' },
+          },
+        },
+      },
+    },
+    prune: { type: 'boolean' },
+    changes: {
+      type: 'array',
+      items: {
+        type: 'object', required: ['action', 'kind', 'key', 'fields'],
+        properties: {
+          action: { enum: ['create', 'update', 'delete', 'adopt'] },
+          kind: { enum: KIND_NAMES.filter((k) => k !== 'Settings') },
+          key: { type: 'string' },
+          rowId: { type: 'string' },
+          fields: { type: 'object', additionalProperties: { type: 'object', required: ['from', 'to'] } },
+          desired: { type: 'object' },
+          rates: { type: 'object', required: ['added', 'removed', 'changed'] },
+        },
+      },
+    },
+    ...Object.fromEntries(['refresh', 'orphans', 'drift', 'conflicts', 'guards'].map((k) => [k, { type: 'array', items: { type: 'object' } }])),
+    summary: { type: 'object', required: ['create', 'update', 'delete', 'adopt'] },
+    rateOps: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object', required: ['upsert', 'remove'],
+        properties: {
+          upsert: { type: 'object', required: [...RATE_COLUMNS], properties: Object.fromEntries(RATE_COLUMNS.map((c) => [c, { type: 'array' }])) },
+          remove: { type: 'object', required: ['prefix', 'effectiveDate'], properties: { prefix: { type: 'array' }, effectiveDate: { type: 'array' } } },
+        },
+      },
+    },
+  },
+} as const;
+
+let validate: ReturnType<Ajv2020['compile']> | undefined;
+
+/** The file `plan --out` writes: the plan with its checksum. */
+export function planFileText(plan: Plan): string {
+  const { checksum: _old, ...body } = plan as Plan & { checksum?: string };
+  return `${JSON.stringify({ checksum: checksumOf(JSON.stringify(body)), ...body })}\n`;
+}
+
+/** Reads a saved plan; a UserError naming what is wrong for anything but an intact plan of this format. */
+export function readPlanFile(text: string, file: string): Plan {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new UserError(`cannot read plan ${file}: ${(e as Error).message}`);
+  }
+  validate ??= new Ajv2020({ allErrors: false, strict: false }).compile(PLAN_SCHEMA);
+  if (!validate(value)) {
+    const e = validate.errors?.[0];
+    throw new UserError(`${file} is not a didsync plan of format version ${PLAN_FORMAT_VERSION} (saved by \`didsync plan --out\`): `
+      + `${e?.instancePath || 'the plan'} ${e?.message ?? 'is malformed'}`);
+  }
+  const { checksum, ...body } = value as Plan & { checksum: string };
+  if (checksumOf(JSON.stringify(body)) !== checksum) {
+    throw new UserError(`${file} was changed after \`didsync plan --out\` saved it (its checksum does not match); make a new plan`);
+  }
+  const plan = body as Plan;
+  for (const c of plan.changes) {
+    if (c.action !== 'create' && !c.rowId) throw new UserError(`${file}: the ${c.action} of ${c.kind} ${c.key} names no row`);
+    if (c.action !== 'delete' && !c.desired) throw new UserError(`${file}: the ${c.action} of ${c.kind} ${c.key} carries no values`);
+  }
+  for (const [key, ops] of Object.entries(plan.rateOps)) {
+    const n = ops.upsert.prefix.length;
+    if (RATE_COLUMNS.some((c) => ops.upsert[c].length !== n) || ops.remove.effectiveDate.length !== ops.remove.prefix.length) {
+      throw new UserError(`${file}: the rate rows of rating plan ${key} are malformed`);
+    }
+  }
+  return plan;
+}
+
+function checksumOf(text: string): string {
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+}
