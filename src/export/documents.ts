@@ -1,7 +1,9 @@
 // Live objects back into config documents: `kind` first, then the fields in
 // the order of the kind's JSON Schema, null values and schema defaults left
-// out, references as natural keys, nested parts as lists or objects. Pure:
-// the inverse of reconcile/desired.ts, so that "export then plan" is empty.
+// out (a NULL where the schema has a default is written as null, so it
+// stays NULL), references as natural keys, nested parts as lists or
+// objects. Pure: the inverse of reconcile/desired.ts, so that "export then
+// plan" is empty.
 
 import type { KindName } from '../model/kinds.js';
 import type { FieldInfo } from '../model/schemas.js';
@@ -24,7 +26,8 @@ export function toDocument(obj: ObjectState): ConfigDocument {
 
 /** A field's value as written in a document, or undefined when the document leaves it out. */
 export function fieldValue(f: StateField, value: Value): unknown {
-  if (value === null) return undefined;
+  // NULL where the schema has a default is written as null: left out, the field would mean the default.
+  if (value === null) return f.part === 'column' && hasDefault(f.info) ? null : undefined;
   if (f.part === 'column') return isDefault(f.info, value) ? undefined : exportValue(f.info, value);
   if (f.part === 'reference') return value;
   if (Array.isArray(value)) return value.length > 0 ? value.map((e) => element(f.fields, e)) : undefined;
@@ -37,10 +40,18 @@ export function element(fields: readonly FieldInfo[], value: Value): Record<stri
   const out: Record<string, unknown> = {};
   for (const f of fields) {
     const v = src[f.name] ?? null;
-    if (v === null || isDefault(f, v)) continue;
+    if (v === null) {
+      if (hasDefault(f)) out[f.name] = null;
+      continue;
+    }
+    if (isDefault(f, v)) continue;
     out[f.name] = exportValue(f, v);
   }
   return out;
+}
+
+function hasDefault(info: FieldInfo): boolean {
+  return info.default !== undefined && info.default !== null;
 }
 
 function isDefault(info: FieldInfo, value: Value): boolean {

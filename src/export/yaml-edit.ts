@@ -267,7 +267,7 @@ function currentValue(f: EditField, node: Node | null | undefined): Value {
   if (f.part === 'scalar') {
     const raw = scalarValue(f.info, node);
     if (!f.info) return raw == null ? null : String(raw);
-    return normalise(f.info, raw ?? f.info.default);
+    return normalise(f.info, raw === undefined ? f.info.default : raw);
   }
   if (f.part === 'one') return node && isMap(node) ? elementValue(f.fields, node) : null;
   if (!node || !isSeq(node)) return [];
@@ -290,6 +290,8 @@ export function elementValue(fields: readonly FieldInfo[], node: Node): Value {
 
 /** A node as a plain value; a decimal written as a YAML number keeps its digits. */
 function scalarValue(info: FieldInfo | undefined, node: Node | null | undefined): unknown {
+  // Absent (the field takes its default) is not the same as an explicit null (the column stays NULL).
+  if (node === undefined) return undefined;
   if (!node) return null;
   if (isScalar(node) && typeof node.value === 'number' && info?.type === 'decimal' && typeof node.source === 'string') return node.source;
   return node.toJSON();
@@ -297,7 +299,8 @@ function scalarValue(info: FieldInfo | undefined, node: Node | null | undefined)
 
 /** The value a document writes for a field, or undefined when the field is left out. */
 function written(f: EditField, want: Value): unknown {
-  if (want === null) return undefined;
+  // NULL where the schema has a default is written as null: left out, the field would mean the default.
+  if (want === null) return f.part === 'scalar' && f.info?.default != null ? null : undefined;
   if (f.part === 'scalar') return f.info ? exportValue(f.info, want) : want;
   if (f.part === 'one') return element(f.fields, want);
   const list = want as Value[];

@@ -45,7 +45,8 @@ export function desiredObject(obj: ConfigObject): ObjectState {
   const fields: Record<string, Value> = {};
   for (const f of stateFields(obj.kind)) {
     const raw = obj.data[f.name];
-    if (f.part === 'column') fields[f.name] = normalise(f.info, raw ?? f.info.default);
+    // An explicit null keeps the column NULL where the schema would put a default (written by export for such rows).
+    if (f.part === 'column') fields[f.name] = normalise(f.info, raw === undefined ? f.info.default : raw);
     else if (f.part === 'reference') fields[f.name] = raw == null ? null : String(raw);
     else fields[f.name] = normaliseNested(f.nested, f.fields, raw);
   }

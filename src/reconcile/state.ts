@@ -119,7 +119,7 @@ export function normaliseElement(fields: readonly FieldInfo[], raw: unknown): Va
   if (raw === null || raw === undefined || typeof raw !== 'object') return null;
   const src = raw as Record<string, unknown>;
   const out: { [k: string]: Value } = {};
-  for (const f of fields) out[f.name] = normalise(f, src[f.name] ?? f.default);
+  for (const f of fields) out[f.name] = normalise(f, src[f.name] === undefined ? f.default : src[f.name]);
   return out;
 }
 

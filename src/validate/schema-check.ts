@@ -6,7 +6,7 @@
 // their PostgreSQL integer column. It must never change a value other than
 // by that decimal substitution.
 
-import { decimalPointers, integerPointers, validateAgainstSchema, type SchemaIssue } from '../model/schemas.js';
+import { columnFields, decimalPointers, integerPointers, nestedFields, validateAgainstSchema, type FieldInfo, type SchemaIssue } from '../model/schemas.js';
 import { valueAt } from '../load/rates-inline.js';
 import type { Problem } from '../report/problem.js';
 import { alreadyReported, replaceAt, type TypedDocument } from './documents.js';
@@ -18,7 +18,7 @@ const KEY_KEYWORDS = new Set(['additionalProperties', 'unevaluatedProperties', '
 export function checkSchemas(typed: readonly TypedDocument[], problems: Problem[]): void {
   for (const td of typed) {
     substituteDecimals(td);
-    const issues = validateAgainstSchema(td.kind, td.data);
+    const issues = validateAgainstSchema(td.kind, withoutNullDefaults(td));
     const fresh: SchemaIssue[] = issues.filter((issue) => !alreadyReported(td, issue.path));
     for (const issue of fresh) {
       problems.push(problemAt(td.doc, issue.path, {
@@ -47,6 +47,35 @@ function checkIntegerColumns(td: TypedDocument, problems: Problem[]): void {
     }));
     td.reported.add(pointer);
   }
+}
+
+/**
+ * The document as the schema judges it: a field that has a default may be
+ * null ("keep the column NULL", as export writes a NULL such a field holds),
+ * so those nulls are left out of the check. Any other null is judged.
+ */
+function withoutNullDefaults(td: TypedDocument): unknown {
+  const strip = (obj: unknown, fields: readonly FieldInfo[]): unknown => {
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return obj;
+    const src = obj as Record<string, unknown>;
+    const nullable = fields.filter((f) => f.default !== undefined && f.default !== null && src[f.name] === null);
+    if (nullable.length === 0) return obj;
+    const out: Record<string, unknown> = Object.create(null);
+    for (const [k, v] of Object.entries(src)) if (!nullable.some((f) => f.name === k)) out[k] = v;
+    return out;
+  };
+  const data = strip(td.data, columnFields(td.kind)) as Record<string, unknown>;
+  let copied = data !== td.data ? data : undefined;
+  for (const part of td.spec.nested) {
+    const value = (copied ?? td.data)[part.field];
+    const fields = nestedFields(td.kind, part.field);
+    const next = Array.isArray(value) ? value.map((e) => strip(e, fields)) : strip(value, fields);
+    const changed = Array.isArray(value) ? (next as unknown[]).some((e, i) => e !== value[i]) : next !== value;
+    if (!changed) continue;
+    copied ??= Object.assign(Object.create(null), td.data) as Record<string, unknown>;
+    copied[part.field] = next;
+  }
+  return copied ?? td.data;
 }
 
 function substituteDecimals(td: TypedDocument): void {

@@ -87,10 +87,10 @@ const interconnectArb = fc.record({
   interconnect: fc.record({
     name: partNameArb, direction: fc.constantFrom('ingress', 'egress', 'both'),
     techPrefix: fc.option(fc.constantFrom('0044', '#77', '007', 'ab:cd'), { nil: undefined }),
-    capped: fc.boolean(), capacityLimit: fc.integer({ min: 1, max: 5000 }), isActive: fc.boolean(),
+    capped: fc.boolean(), capacityLimit: fc.integer({ min: 1, max: 5000 }), isActive: fc.option(fc.boolean(), { nil: null }),
     sipPort: fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
   }),
-  addresses: fc.uniqueArray(fc.record({ type: fc.constantFrom('transport', 'media'), isActive: fc.boolean() }), { maxLength: 3 }),
+  addresses: fc.uniqueArray(fc.record({ type: fc.constantFrom('transport', 'media'), isActive: fc.option(fc.boolean(), { nil: null }) }), { maxLength: 3 }),
   codecs: fc.uniqueArray(codecArb, { maxLength: 4, selector: (c) => c.codecName }),
   signalling: fc.option(fc.record({
     sessionTimerEnabled: fc.boolean(), sessionTimerInterval: fc.option(fc.integer({ min: 90, max: 86400 }), { nil: undefined }),
@@ -127,9 +127,10 @@ const planArb = fc.record({
 const carrierArb = fc.record({
   carrier: fc.record({
     code: codeArb, name: nameArb, partnerType: fc.constantFrom('customer', 'supplier', 'bilateral'),
-    status: fc.constantFrom('active', 'paused', 'disabled', 'testing'), primaryCurrency: fc.constantFrom('GBP', 'USD', 'EUR'),
+    // NULL where the schema has a default: export must keep it NULL, not let the default in.
+    status: fc.option(fc.constantFrom('active', 'paused', 'disabled', 'testing'), { nil: null }), primaryCurrency: fc.constantFrom('GBP', 'USD', 'EUR'),
     customerCreditLimit: fc.option(decimalArb(12, 4), { nil: undefined }), capped: fc.boolean(), capacityLimit: fc.integer({ min: 1, max: 9999 }),
-    circularRouting: fc.boolean(), taxCode: fc.option(fc.constantFrom('GB-VAT-20', '0020', 'yes'), { nil: undefined }),
+    circularRouting: fc.option(fc.boolean(), { nil: null }), taxCode: fc.option(fc.constantFrom('GB-VAT-20', '0020', 'yes'), { nil: undefined }),
     billTo: fc.option(textArb, { nil: undefined }),
   }),
   contacts: fc.uniqueArray(contactArb, { maxLength: 3, selector: (c) => c.name }),
@@ -145,7 +146,7 @@ const carrierArb = fc.record({
 
 const rawArb = fc.record({
   categories: fc.uniqueArray(categoryArb, { maxLength: 3, selector: (c) => c.code }),
-  groups: fc.uniqueArray(fc.record({ code: codeArb, name: nameArb, isActive: fc.boolean(), category: fc.nat() }), { maxLength: 3, selector: (g) => g.code }),
+  groups: fc.uniqueArray(fc.record({ code: codeArb, name: nameArb, isActive: fc.option(fc.boolean(), { nil: null }), category: fc.nat() }), { maxLength: 3, selector: (g) => g.code }),
   plans: fc.uniqueArray(planArb, { maxLength: 3, selector: (p) => p.plan.name }),
   carriers: fc.uniqueArray(carrierArb, { minLength: 1, maxLength: 3, selector: (c) => c.carrier.code }),
 });
