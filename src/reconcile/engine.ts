@@ -204,7 +204,7 @@ function namedFailure(e: unknown, names: ReadonlyMap<string, string>): unknown {
 
 /** A role that may read but not write (the plan role of CI) says so in terms a user can act on. */
 function notPermitted(e: Error): UserError {
-  return new UserError(`${e.message}; this database role may not apply: use a role with the grants of docs/database-roles.md (didsync_apply)`);
+  return new UserError(`${e.message}; this database role may not apply: use a role with the grants of didsync_apply (README, Database roles)`);
 }
 
 /**

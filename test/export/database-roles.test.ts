@@ -1,5 +1,5 @@
-// The database roles of docs/database-roles.md, granted exactly as the
-// document says (its SQL blocks are read from the file), on PostgreSQL:
+// The database roles of the README (section Database roles), granted exactly
+// as it says (its SQL blocks are read from the README), on PostgreSQL:
 // the read-only role plans, reports status and exports, never marks drift
 // and cannot apply; the apply role applies, prunes and marks drift, and
 // reads nothing else. PGlite has no roles to test.
@@ -20,12 +20,12 @@ import { tableDefs } from '../../src/db/ddl.js';
 import { openPostgres } from '../../src/drivers/postgres.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const DOC = readFileSync(join(REPO, 'docs/database-roles.md'), 'utf8');
+const DOC = readFileSync(join(REPO, 'README.md'), 'utf8');
 
 /** The SQL block of the document that creates `role`. */
 function documented(role: string): string {
   const block = new RegExp('```sql\\n-- role: ' + role + '\\n([\\s\\S]*?)```').exec(DOC);
-  assert.ok(block, `docs/database-roles.md has a \`-- role: ${role}\` SQL block`);
+  assert.ok(block, `the README has a \`-- role: ${role}\` SQL block`);
   return block[1];
 }
 
@@ -103,7 +103,7 @@ databaseTest('the read-only role plans, reports and exports, never marks drift, 
     const apply = didsync('apply', '-C', config, '--db', url, '--yes');
     assert.equal(apply.code, 1);
     assert.equal(apply.stderr.trim().split('\n').length, 1, `one line: ${apply.stderr}`);
-    assert.match(apply.stderr, /^didsync: .*permission denied.*may not apply: use a role with the grants of docs\/database-roles.md/);
+    assert.match(apply.stderr, /^didsync: .*permission denied.*may not apply: use a role with the grants of didsync_apply \(README, Database roles\)/);
     assert.doesNotMatch(apply.stderr, /change-me/, 'no password in the error');
   });
   assert.equal(await scalar(db, 'SELECT count(*)::int FROM didsync.runs'), runs, 'no run was recorded');

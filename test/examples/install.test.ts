@@ -1,0 +1,61 @@
+// didsync installs the way the CI recipes and the container image install
+// it: a tarball made by `npm pack` from this tree, installed globally into
+// an empty prefix, must run `didsync validate` on the examples. This is what
+// catches a file the package leaves out (the built code, the schemas, the
+// shipped defaults). The recipes must install that tarball, never a bare
+// package name from the public registry.
+
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'didsync-install-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+const npm = (args: string[], cwd: string) => spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+
+test('npm pack of this tree installs into an empty prefix and validates the examples', { timeout: 240_000 }, () => {
+  // The tree as git sees it (tracked and new files), not the build output lying around.
+  const tree = join(scratch, 'tree');
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: REPO, encoding: 'utf8' }).split('\n').filter(Boolean);
+  for (const f of files) {
+    mkdirSync(dirname(join(tree, f)), { recursive: true });
+    try {
+      cpSync(join(REPO, f), join(tree, f));
+    } catch {
+      // a file deleted in the working tree but still tracked
+    }
+  }
+  symlinkSync(join(REPO, 'node_modules'), join(tree, 'node_modules'));
+  const pack = npm(['pack', '--pack-destination', scratch], tree);
+  assert.equal(pack.status, 0, pack.stderr);
+  const tarball = readdirSync(scratch).find((f) => f.endsWith('.tgz'));
+  assert.ok(tarball, 'npm pack made a tarball');
+  const listing = execFileSync('tar', ['-tzf', join(scratch, tarball)], { encoding: 'utf8' });
+  for (const needed of ['package/bin/didsync.js', 'package/dist/cli/bin.js', 'package/schemas/carrier.schema.json', 'package/config/defaults.yaml']) {
+    assert.ok(listing.includes(needed), `the package holds ${needed}`);
+  }
+  assert.ok(!/package\/(test|src|bench)\//.test(listing), 'no tests, sources or benchmark in the package');
+
+  const prefix = join(scratch, 'prefix');
+  const install = npm(['install', '--global', '--prefix', prefix, '--prefer-offline', join(scratch, tarball)], scratch);
+  assert.equal(install.status, 0, install.stderr);
+  const run = spawnSync(join(prefix, 'bin', 'didsync'), ['validate', '-C', join(REPO, 'examples')], { encoding: 'utf8', cwd: scratch });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^config is valid: \d+ objects, \d+ rates\n$/);
+});
+
+test('the CI recipes install the package tarball, never a bare name from the public registry', () => {
+  for (const recipe of ['examples/ci/github/didsync.yml', 'examples/ci/gitlab/.gitlab-ci.yml']) {
+    const text = readFileSync(join(REPO, recipe), 'utf8');
+    const installs = text.split('\n').filter((l) => /npm (install|i) /.test(l));
+    assert.ok(installs.length > 0, `${recipe} installs didsync`);
+    for (const line of installs) assert.match(line, /npm install --global "\$DIDSYNC_PACKAGE"/, `${recipe}: ${line.trim()}`);
+    assert.match(text, /DIDSYNC_PACKAGE: "https:\/\/[^"]+\.tgz"/);
+  }
+});
