@@ -4,8 +4,10 @@
 // answers), work, and on stop take no new work, let the running job finish
 // (or close its connection after a grace period, which rolls its transaction
 // back), release leadership, close. Faults in a job are retried with capped
-// exponential backoff; the process never exits because git or the database
-// went away. The CLI command is the only caller.
+// exponential backoff, per job; while a retry is pending, schedule ticks of
+// that job wait for it (a webhook or a file edit still runs at once: it
+// brings news). The process never exits because git or the database went
+// away. The CLI command is the only caller.
 
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Driver } from '../drivers/driver.js';
@@ -59,7 +61,7 @@ export class Daemon {
   private readonly timing: DaemonTiming;
   private readonly target: Target;
   private readonly queue: WorkQueue<Job>;
-  private readonly backoff: Backoff;
+  private readonly backoffs: Record<Job, Backoff>;
   private readonly schedules: Schedules;
   private readonly abort = new AbortController();
   private readonly work: DatabaseHandle;
@@ -69,7 +71,8 @@ export class Daemon {
   private readonly jobs: Jobs;
   private http: HttpServer | null = null;
   private watcher: ConfigWatcher | null = null;
-  private retryTimer: NodeJS.Timeout | undefined;
+  /** The pending retry of each job that failed with a fault. */
+  private readonly retries = new Map<Job, NodeJS.Timeout>();
   private connected = false;
   private stopping = false;
   private driftPolicy: DriftPolicy = 'report';
@@ -83,7 +86,7 @@ export class Daemon {
   constructor(private readonly opts: DaemonOptions, private readonly ctx: DaemonContext) {
     this.log = ctx.log;
     this.timing = { ...DEFAULT_TIMING, ...ctx.timing };
-    this.backoff = new Backoff(this.timing.backoff);
+    this.backoffs = { sync: new Backoff(this.timing.backoff), drift: new Backoff(this.timing.backoff) };
     this.target = resolveTarget(opts.db, ctx.env ?? process.env, ctx.cwd ?? process.cwd());
     this.queue = new WorkQueue<Job>((job, reasons) => this.runJob(job, reasons), (job, e) => this.log.error({ job, err: e }, 'internal error in a job'));
     this.schedules = new Schedules(this.log);
@@ -203,8 +206,17 @@ export class Daemon {
       this.driftPolicy = 'report';
     }
     if (this.stopping) return;
-    if (this.source.kind === 'git') this.schedules.set('sync', pick(this.opts.schedule, 'schedule'), () => void this.queue.request('sync', 'schedule'));
-    this.schedules.set('drift', pick(this.opts.driftSchedule, 'driftSchedule'), () => void this.queue.request('drift', 'schedule'));
+    if (this.source.kind === 'git') this.schedules.set('sync', pick(this.opts.schedule, 'schedule'), () => this.tick('sync'));
+    this.schedules.set('drift', pick(this.opts.driftSchedule, 'driftSchedule'), () => this.tick('drift'));
+  }
+
+  /** A schedule tick: runs the job unless a retry after a fault is pending, which comes at its backed-off time. */
+  private tick(job: Job): void {
+    if (this.retries.has(job)) {
+      this.log.debug({ job }, `${job} schedule tick skipped: a retry after a fault is pending`);
+      return;
+    }
+    void this.queue.request(job, 'schedule');
   }
 
   private async runJob(job: Job, reasons: ReadonlySet<string>): Promise<void> {
@@ -212,9 +224,9 @@ export class Daemon {
     try {
       if (job === 'sync') await this.jobs.sync(reasons);
       else await this.jobs.drift();
-      this.backoff.reset();
-      clearTimeout(this.retryTimer);
-      this.retryTimer = undefined;
+      this.backoffs[job].reset();
+      clearTimeout(this.retries.get(job));
+      this.retries.delete(job);
     } catch (e) {
       await this.failed(job, e);
     }
@@ -227,18 +239,23 @@ export class Daemon {
     }
     if (e instanceof DatabaseError && e.retriable) await this.work.reset();
     if (job === 'sync') this.metrics.runs.inc({ outcome: 'failed' });
+    const run = job === 'sync' ? this.jobs.runFields : {};
     if (e instanceof FaultError) {
-      const wait = this.backoff.next();
-      this.log.warn({ job, error: e.message, retryInMs: wait, failures: this.backoff.failures }, `${job} failed; retrying`);
-      clearTimeout(this.retryTimer);
-      this.retryTimer = setTimeout(() => void this.queue.request(job, 'retry'), wait);
+      const backoff = this.backoffs[job];
+      const wait = backoff.next();
+      this.log.warn({ job, ...run, error: e.message, retryInMs: wait, failures: backoff.failures }, `${job} failed; retrying`);
+      clearTimeout(this.retries.get(job));
+      this.retries.set(job, setTimeout(() => {
+        this.retries.delete(job);
+        void this.queue.request(job, 'retry');
+      }, wait));
       return;
     }
     if (e instanceof UserError) {
-      this.log.error({ job, error: e.message }, `${job} refused`);
+      this.log.error({ job, ...run, error: e.message }, `${job} refused`);
       return;
     }
-    this.log.error({ job, err: e }, `internal error in ${job}`);
+    this.log.error({ job, ...run, err: e }, `internal error in ${job}`);
   }
 
   private async readyz(): Promise<Reply> {
@@ -250,7 +267,8 @@ export class Daemon {
   private status(): Promise<Reply> {
     this.statusRead ??= (async (): Promise<Reply> => {
       try {
-        const report = await readStatus(await this.reader.get());
+        // Read only: anyone who can reach --listen may GET /status; marking drift is the drift job's.
+        const report = await readStatus(await this.reader.get(), { mark: false });
         const src = this.opts.source;
         return {
           status: 200,
@@ -289,7 +307,8 @@ export class Daemon {
   private async shutdown(): Promise<void> {
     this.stopping = true;
     this.abort.abort();
-    clearTimeout(this.retryTimer);
+    for (const timer of this.retries.values()) clearTimeout(timer);
+    this.retries.clear();
     const httpClosed = this.http?.close();
     await this.schedules.stop();
     await this.watcher?.close().catch(() => undefined);

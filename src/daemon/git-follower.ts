@@ -3,12 +3,12 @@
 // then check its commit out exactly (detached, untracked files removed).
 // It runs only fixed git commands; the user's repository location and branch
 // are checked by options.ts and passed as plain arguments, never as options.
-// Git's own errors are passed on with any URL password removed.
+// Git's own errors are passed on with the URL's credentials removed.
 
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
-import { redactSecrets, redactUrl } from '../drivers/errors.js';
+import { redactSecrets, redactUrl, urlSecrets } from '../drivers/errors.js';
 import { FaultError, UserError } from '../report/errors.js';
 
 export interface GitSourceOptions {
@@ -99,15 +99,13 @@ export class GitFollower {
     }
   }
 
-  /** Git's message on one line, without the repository's password. */
+  /** Git's message on one line, without the repository's credentials (password or token user name). */
   private clean(message: string): string {
-    let text = redactSecrets(message).replace(/\s+/g, ' ').trim();
-    try {
-      const password = new URL(this.opts.repo).password;
-      if (password !== '') text = text.split(password).join('***').split(decodeURIComponent(password)).join('***');
-    } catch {
-      // not a URL: no password to hide
-    }
+    let text = message;
+    // Like the log's scrubber, values too short to be secrets (ssh://git@…) are left to the URL patterns.
+    const secrets = urlSecrets(this.opts.repo).filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
+    for (const secret of secrets) text = text.split(secret).join('***');
+    text = redactSecrets(text).replace(/\s+/g, ' ').trim();
     return text.length > 500 ? `${text.slice(0, 500)}…` : text;
   }
 }

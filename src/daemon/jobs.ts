@@ -1,12 +1,15 @@
 // What the daemon does when its queue runs a job. `sync`: find the config to
 // apply (the followed branch's newest commit, or the watched folder), skip a
 // commit that was already applied (also by an earlier process: the database
-// names it) or already refused, else sync it and report. `drift`: compare
+// names it) or already refused or rejected, else sync it and report. Every
+// log line about one run carries its correlation id (runRef, from the start
+// of the job) and, once its record exists, its runId. `drift`: compare
 // the database with the last apply, mark and report, and under the revert
 // policy sync git again. Both run only on the leader; a standby keeps its
 // checkout current to learn the schedules from the config's Settings.
 // Faults are thrown to the daemon, which retries with backoff.
 
+import { randomBytes } from 'node:crypto';
 import type { Driver } from '../drivers/driver.js';
 import { detectDrift, markDrift } from '../reconcile/drift.js';
 import { lastAppliedCommit, lastRun, type RunInfo } from '../reconcile/runs.js';
@@ -19,6 +22,7 @@ import type { Leadership } from './leader.js';
 import type { Logger } from './logger.js';
 import type { DaemonMetrics } from './metrics.js';
 import type { DriftPolicy } from './options.js';
+import { isRejectionRecord } from './rejection.js';
 import { INVALID_CONFIG, syncConfig, type SyncResult } from './sync-run.js';
 
 export type Source = { kind: 'git'; follower: GitFollower } | { kind: 'watch'; dir: string };
@@ -47,12 +51,20 @@ export class Jobs {
   private settingsCommit: string | null = null;
   /** The newest commit seen on the branch. */
   head: string | null = null;
+  /** The run the current (or last) sync job is about: for its log lines and the daemon's retry warning. */
+  private trace: { runRef: string; runId?: number } = { runRef: newRunRef() };
 
   constructor(private readonly ctx: JobContext) {}
 
+  /** runRef, and runId once the run is recorded: the fields that tie a log line to its run. */
+  get runFields(): { runRef: string; runId?: number } {
+    return { ...this.trace };
+  }
+
   async sync(reasons: ReadonlySet<string>): Promise<void> {
     const { ctx } = this;
-    ctx.log.debug({ reasons: [...reasons] }, 'sync job');
+    this.trace = { runRef: newRunRef() };
+    ctx.log.debug({ reasons: [...reasons], runRef: this.trace.runRef }, 'sync job');
     if (!(await ctx.leader.ensure())) return this.standby();
     const db = await ctx.work.get({ check: true });
     const revert = reasons.has('drift');
@@ -61,13 +73,13 @@ export class Jobs {
       const info = await commitInfo(ctx.source.dir);
       // Uncommitted edits are not the commit: record them without one.
       const commit = info.dirty ? null : info.commit;
-      await this.syncRoot(db, ctx.source.dir, { trigger, command: 'daemon', commit, author: info.author, subject: info.subject }, false);
+      await this.syncRoot(db, ctx.source.dir, this.traced({ trigger, command: 'daemon', commit, author: info.author, subject: info.subject }), false);
       return;
     }
     const checkout = await ctx.source.follower.update();
     this.head = checkout.commit;
     if (!this.seeded) await this.seed(db);
-    const log = ctx.log.child({ commit: checkout.commit.slice(0, 12) });
+    const log = ctx.log.child({ commit: checkout.commit.slice(0, 12), runRef: this.trace.runRef });
     if (revert) {
       if (this.settled === checkout.commit && (await lastAppliedCommit(db)) !== checkout.commit) {
         log.warn('drift not reverted: the newest commit was refused and the last good one is not checked out');
@@ -83,7 +95,7 @@ export class Jobs {
       }
       log.info({ author: checkout.author, subject: checkout.subject, trigger }, 'new commit');
     }
-    const run: RunInfo = { trigger, command: 'daemon', commit: checkout.commit, author: checkout.author, subject: checkout.subject };
+    const run = this.traced({ trigger, command: 'daemon', commit: checkout.commit, author: checkout.author, subject: checkout.subject });
     await this.syncRoot(db, checkout.root, run, true);
     this.settled = checkout.commit;
     this.settingsCommit = checkout.commit;
@@ -112,19 +124,31 @@ export class Jobs {
     if (result.outcome !== 'invalid') this.ctx.onSettings(result.settings);
   }
 
+  /** `run` with its record's id noted in the trace as soon as it is written. */
+  private traced(run: RunInfo): RunInfo {
+    const trace = this.trace;
+    return { ...run, onRecorded: (runId) => { trace.runId = runId; } };
+  }
+
   private report(result: SyncResult, run: RunInfo): void {
     const { metrics, out } = this.ctx;
-    const log = this.ctx.log.child({ ...(run.commit ? { commit: run.commit.slice(0, 12) } : {}), trigger: run.trigger });
+    const log = this.ctx.log.child({ ...(run.commit ? { commit: run.commit.slice(0, 12) } : {}), trigger: run.trigger, ...this.runFields });
     switch (result.outcome) {
       case 'invalid':
         metrics.runs.inc({ outcome: 'invalid' });
-        log.error({ runId: result.runId, problems: result.problems.slice(0, 20).map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`), count: result.problems.length },
+        log.error({ problems: result.problems.slice(0, 20).map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`), count: result.problems.length },
           'the config is invalid; nothing was applied, the database keeps its last good state');
         out?.(result.report);
         return;
       case 'refused':
         metrics.runs.inc({ outcome: 'refused' });
         log.error({ error: result.error }, 'the apply was refused; the database keeps its last good state');
+        out?.(`${renderPlanText(result.plan, { colour: false })}${result.error}\n`);
+        return;
+      case 'rejected':
+        metrics.runs.inc({ outcome: 'rejected' });
+        log.error({ error: result.error, sqlstate: result.code },
+          'the database rejected the apply; recorded as failed and not tried again before the next commit; the database keeps its last good state');
         out?.(`${renderPlanText(result.plan, { colour: false })}${result.error}\n`);
         return;
       case 'unchanged':
@@ -136,17 +160,18 @@ export class Jobs {
         metrics.lastSuccess.setToCurrentTime();
         metrics.applyDuration.observe(result.seconds);
         metrics.changesApplied.inc(result.changes);
-        log.info({ runId: result.runId, status: result.outcome, changes: result.changes, summary: result.plan.summary, seconds: round(result.seconds) },
+        log.info({ status: result.outcome, changes: result.changes, summary: result.plan.summary, seconds: round(result.seconds) },
           result.outcome === 'applied' ? `applied ${result.changes} change(s)` : 'nothing to apply');
         out?.(`${renderPlanText(result.plan, { colour: false })}${result.outcome === 'applied' ? `Applied in run ${result.runId}.\n` : ''}`);
     }
   }
 
-  /** After a restart: a newest commit that was already refused is not tried again until a new one comes. */
+  /** After a restart: a newest commit that was already refused or rejected is not tried again until a new one comes. */
   private async seed(db: Driver): Promise<void> {
     const last = await lastRun(db);
     this.seeded = true;
-    if (last?.commit && (last.status === 'refused' || (last.status === 'failed' && last.error?.startsWith(INVALID_CONFIG)))) {
+    const settledFailure = last?.status === 'failed' && (last.error?.startsWith(INVALID_CONFIG) === true || isRejectionRecord(last.error));
+    if (last?.commit && (last.status === 'refused' || settledFailure)) {
       this.settled = last.commit;
       if (last.commit === this.head) {
         this.ctx.log.info({ commit: last.commit.slice(0, 12), status: last.status }, 'the newest commit was already refused; waiting for the next one');
@@ -168,6 +193,11 @@ export class Jobs {
     const { desired } = await validateRoot(checkout.root);
     if (desired) this.ctx.onSettings(desired.settings);
   }
+}
+
+/** A run's correlation id before (and besides) its database id: 8 hex digits. */
+function newRunRef(): string {
+  return randomBytes(4).toString('hex');
 }
 
 function round(seconds: number): number {

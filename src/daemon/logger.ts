@@ -2,7 +2,8 @@
 // run id and commit on everything a run logs. Secrets never reach the output:
 // fields that may hold one are censored by path, and every line is scrubbed
 // of the literal secrets the daemon knows (the webhook secret, the database
-// password) and of passwords inside URLs, whatever field they hid in.
+// password, a token in the repository URL: see urlSecrets) and of
+// credentials inside URLs, whatever field they hid in.
 
 import { pino, type Logger } from 'pino';
 import { redactSecrets } from '../drivers/errors.js';
@@ -50,19 +51,10 @@ export function scrubber(secrets: readonly string[]): (line: string) => string {
   }
   const list = [...forms].sort((a, b) => b.length - a.length);
   return (line: string) => {
-    let out = redactSecrets(line);
+    // Literals first: the URL patterns stop at a quote or a blank, so run
+    // first they would cut a password holding one in two and hide it from the list.
+    let out = line;
     for (const f of list) if (out.includes(f)) out = out.split(f).join('***');
-    return out;
+    return redactSecrets(out);
   };
-}
-
-/** The password of a database URL, to scrub from logs ('' when none). */
-export function urlPassword(url: string | undefined): string[] {
-  if (url === undefined) return [];
-  try {
-    const u = new URL(url);
-    return u.password === '' ? [] : [u.password, decodeURIComponent(u.password)];
-  } catch {
-    return [];
-  }
 }

@@ -6,7 +6,7 @@
 
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-export type RunOutcome = 'applied' | 'no-changes' | 'invalid' | 'refused' | 'failed';
+export type RunOutcome = 'applied' | 'no-changes' | 'invalid' | 'refused' | 'rejected' | 'failed';
 
 export class DaemonMetrics {
   readonly registry = new Registry();
@@ -21,10 +21,11 @@ export class DaemonMetrics {
   constructor() {
     const registers = [this.registry];
     this.runs = new Counter({
-      name: 'didsync_runs_total', help: 'Sync runs by outcome (failed: a fault such as git or the database being away; retried)',
+      name: 'didsync_runs_total',
+      help: 'Sync runs by outcome (rejected: the database refused the change, not retried; failed: a fault such as git or the database being away, retried)',
       labelNames: ['outcome'], registers,
     });
-    for (const outcome of ['applied', 'no-changes', 'invalid', 'refused', 'failed']) this.runs.inc({ outcome }, 0);
+    for (const outcome of ['applied', 'no-changes', 'invalid', 'refused', 'rejected', 'failed']) this.runs.inc({ outcome }, 0);
     this.lastSuccess = new Gauge({
       name: 'didsync_last_success_timestamp_seconds', help: 'Unix time of the last run that applied or found nothing to apply', registers,
     });

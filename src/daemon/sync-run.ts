@@ -1,11 +1,14 @@
 // One sync of a config root to the database: validate, plan, apply, with the
 // run recorded whatever happens. A config that fails validation is recorded
 // as a failed run carrying its problems and is not planned; a plan refused by
-// a guard or a conflict is recorded by the engine as refused. In both cases
-// the database keeps its last good state. A plan made stale by another
-// applier (a manual apply, CI) is made again from the new state. Faults
-// (database, lock) are thrown for the daemon to retry. No scheduling, no
-// git: the caller says which root and commit.
+// a guard or a conflict is recorded by the engine as refused; an apply the
+// database rejects by its own rules (rejection.ts: a constraint, a trigger
+// that raises) is recorded by the engine as failed. In all three cases the
+// database keeps its last good state and the commit is settled: trying it
+// again cannot help. A plan made stale by another applier (a manual apply,
+// CI) is made again from the new state. Faults (connection, lock) are
+// thrown for the daemon to retry. No scheduling, no git: the caller says
+// which root and commit.
 
 import type { Driver } from '../drivers/driver.js';
 import { validateRoot } from '../validate/index.js';
@@ -16,6 +19,7 @@ import { finishRun, startRun, type RunInfo } from '../reconcile/runs.js';
 import { formatProblemsText, problemSummary } from '../report/format-problems.js';
 import type { Problem } from '../report/problem.js';
 import { StalePlanError, UserError } from '../report/errors.js';
+import { isRejection } from './rejection.js';
 
 /** How a run record of an invalid config begins (the daemon recognises its own records by it). */
 export const INVALID_CONFIG = 'invalid config:';
@@ -34,6 +38,7 @@ export interface SyncRequest {
 export type SyncResult =
   | { outcome: 'invalid'; runId: number; problems: Problem[]; report: string }
   | { outcome: 'refused'; plan: Plan; error: string; settings: Record<string, unknown> }
+  | { outcome: 'rejected'; plan: Plan; error: string; code: string; settings: Record<string, unknown> }
   | { outcome: 'unchanged'; plan: Plan; settings: Record<string, unknown> }
   | { outcome: 'applied' | 'no-changes'; runId: number; plan: Plan; changes: number; seconds: number; settings: Record<string, unknown> };
 
@@ -64,6 +69,7 @@ export async function syncConfig(db: Driver, req: SyncRequest): Promise<SyncResu
       // The refusal is on record; the commit is not wrong, the plan is old.
       if (e instanceof StalePlanError && attempt < STALE_ATTEMPTS) continue;
       if (e instanceof UserError) return { outcome: 'refused', plan, error: e.message, settings: desired.settings };
+      if (isRejection(e)) return { outcome: 'rejected', plan, error: e.message, code: e.code!, settings: desired.settings };
       throw e;
     }
   }

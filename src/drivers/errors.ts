@@ -44,28 +44,94 @@ export function databaseError(e: unknown, context: string): DatabaseError {
   return new DatabaseError(`${context}: ${redactSecrets(text)}${detail}${suffix}${hint}`, code, retriable, { cause: e }, failingRow);
 }
 
-/** `postgres://app:secret@db/x` -> `postgres://app:***@db/x`; other text unchanged. */
+// Git remotes whose user name alone may be the credential: `https://ghp_…@host/…`
+// (GitHub, GitLab and Bitbucket tokens) and `ssh://token@host/…`. A database
+// URL's user name is a role, not a secret, and stays readable.
+const GIT_REMOTE_SCHEME = /^(?:https?|ssh|git\+ssh|ssh\+git):$/i;
+const SECRET_PARAM = /pass|secret|token|key/i;
+
+/**
+ * `postgres://app:secret@db/x` -> `postgres://app:***@db/x`,
+ * `https://ghp_token@host/r.git` -> `https://***@host/r.git`; other text unchanged.
+ * A URL that does not parse cleanly (a password with '/', '?', '#' or '@'
+ * not encoded, a bad port) loses everything between '://' and its last '@'.
+ */
 export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password !== '') u.password = '***';
-    for (const key of [...u.searchParams.keys()]) {
-      if (/pass|secret|token|key/i.test(key)) u.searchParams.set(key, '***');
-    }
-    return u.toString();
-  } catch {
-    // Not a URL the parser accepts (a password with '/', '?' or '@' not encoded, a bad port):
-    // the whole string is the URL, so the password runs from 'user:' to the last '@'.
+  const u = cleanUrl(url);
+  if (!u) {
     return url
-      .replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:).*@/is, '$1***@')
+      .replace(/^([a-z][a-z0-9+.-]*:\/\/).*@/is, '$1***@')
       .replace(/([?&][^=&#]*(?:pass|secret|token|key)[^=&#]*=)[^&#]*/gi, '$1***');
   }
+  if (u.password !== '') u.password = '***';
+  else if (u.username !== '' && GIT_REMOTE_SCHEME.test(u.protocol)) u.username = '***';
+  for (const key of [...u.searchParams.keys()]) {
+    if (SECRET_PARAM.test(key)) u.searchParams.set(key, '***');
+  }
+  return u.toString();
 }
 
 /**
- * Remove anything that looks like a password in a URL inside free text or a
- * JSON line: up to the last '@' before a blank or a quote.
+ * The credentials a URL carries, as literal strings to scrub wherever they
+ * turn up (as written and percent-decoded): the password; the user name of a
+ * git remote without one; for a URL that does not parse cleanly, all of
+ * what stands between '://' and the last '@', and the part after its first ':'.
+ */
+export function urlSecrets(url: string | undefined): string[] {
+  if (url === undefined) return [];
+  const out = new Set<string>();
+  const add = (s: string): void => {
+    if (s === '') return;
+    out.add(s);
+    try {
+      out.add(decodeURIComponent(s));
+    } catch {
+      // a '%' not followed by two hex digits: only the form as written exists
+    }
+  };
+  const u = cleanUrl(url);
+  if (u) {
+    if (u.password !== '') add(u.password);
+    else if (GIT_REMOTE_SCHEME.test(u.protocol)) add(u.username);
+    for (const [key, value] of u.searchParams) if (SECRET_PARAM.test(key)) add(value);
+    return [...out];
+  }
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(.*)@/is.exec(url);
+  if (m) {
+    add(m[1]);
+    const colon = m[1].indexOf(':');
+    if (colon >= 0) add(m[1].slice(colon + 1));
+  }
+  return [...out];
+}
+
+/**
+ * The URL as parsed, or null when the parser's reading cannot be trusted to
+ * have found the credentials: it throws, or an '@' follows the authority it
+ * found (`postgres://u:p@ss/w?rd@host/x` parses as host 'ss' with the rest
+ * of the password in the path and query).
+ */
+function cleanUrl(url: string): URL | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url);
+  if (!scheme) return u;
+  const rest = url.slice(scheme[0].length);
+  const authorityEnd = rest.search(/[/?#\\]/);
+  return authorityEnd >= 0 && rest.slice(authorityEnd).includes('@') ? null : u;
+}
+
+/**
+ * Remove what looks like a credential in a URL inside free text or a JSON
+ * line: a password up to the last '@' before a blank or a quote, and the
+ * user name of a git remote (https://, ssh://) that has no password.
  */
 export function redactSecrets(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s"'<>]*:)[^\s"'<>]*@/gi, '$1***@');
+  return text
+    .replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s"'<>]*:)[^\s"'<>]*@/gi, '$1***@')
+    .replace(/\b((?:https?|ssh|git\+ssh|ssh\+git):\/\/)[^\s"'<>:/@]+@/gi, '$1***@');
 }

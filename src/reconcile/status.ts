@@ -1,6 +1,11 @@
 // The status report (CONTRACT §4): the last run, every rating plan with its
 // uncommitted changes, and drift of the other managed objects. Shared by
-// `didsync status` and the daemon's GET /status. Marks drift (CONTRACT §5).
+// `didsync status`, which marks the drift it finds (CONTRACT §5), and the
+// daemon's GET /status, which must not write: an unauthenticated GET would
+// otherwise update customer_rating_plans outside the apply lock. The
+// daemon's drift job does the marking there. Read-only, a managed plan's
+// uncommittedChanges is what marking would set it to, so both modes report
+// the same.
 
 import type { Driver } from '../drivers/driver.js';
 import { detectDrift, markDrift } from './drift.js';
@@ -24,22 +29,31 @@ export interface StatusReport {
   drift: Array<{ kind: string; key: string; fields: string[] }>;
 }
 
-export async function readStatus(db: Driver): Promise<StatusReport> {
+export interface StatusOptions {
+  /** Write the drift found into customer_rating_plans.uncommitted_changes (default); false: read only. */
+  mark: boolean;
+}
+
+export async function readStatus(db: Driver, opts: StatusOptions = { mark: true }): Promise<StatusReport> {
   const drift = await detectDrift(db);
-  await markDrift(db, drift);
+  if (opts.mark) await markDrift(db, drift);
   const run = await lastRun(db);
-  const rows = (await db.query<{ name: string; short_code: string | null; uncommitted_changes: boolean; assigned: boolean; managed: boolean }>(
+  // A managed plan is known by the key it was applied under, which a rename in the database does not change.
+  const rows = (await db.query<{ name: string; short_code: string | null; uncommitted_changes: boolean; assigned: boolean; managed_key: string | null }>(
     `SELECT p.name, p.short_code, p.uncommitted_changes, p.assigned,
-            EXISTS (SELECT 1 FROM didsync.managed m WHERE m.kind = 'RatingPlan' AND m.row_id = p.id) AS managed
+            (SELECT m.key FROM didsync.managed m WHERE m.kind = 'RatingPlan' AND m.row_id = p.id) AS managed_key
        FROM customer_rating_plans p ORDER BY p.name, p.id`,
   )).rows;
   const planDrift = new Map(drift.filter((d) => d.kind === 'RatingPlan').map((d) => [d.key, d]));
   const plans = rows.map((r): PlanStatus => {
-    const d = planDrift.get(r.name);
+    const managed = r.managed_key !== null;
+    const d = planDrift.get(r.managed_key ?? r.name);
     return {
-      name: r.name, shortCode: r.short_code, managed: r.managed,
-      syncState: !r.managed ? 'unmanaged' : d ? 'uncommitted' : 'synced',
-      uncommittedChanges: r.uncommitted_changes, assigned: r.assigned,
+      name: r.name, shortCode: r.short_code, managed,
+      syncState: !managed ? 'unmanaged' : d ? 'uncommitted' : 'synced',
+      // Read only, a managed plan's flag is reported as marking would set it.
+      uncommittedChanges: managed && !opts.mark ? d !== undefined : r.uncommitted_changes,
+      assigned: r.assigned,
       changes: d ? describe(d) : [],
     };
   });

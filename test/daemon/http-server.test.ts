@@ -1,10 +1,14 @@
 // The HTTP layer on a real loopback socket: the five routes, 404 and 405
-// for everything else, the body limit, and a route's failure as a bare 500.
+// for everything else, the body limits (a real 413 answer, for the webhook
+// and for bodies sent with other requests), a route's failure as a bare 500,
+// and a client sending its headers slowly cut off with 408 in about the
+// configured time.
 
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { test } from 'node:test';
-import { BODY_LIMIT_BYTES, startHttpServer, type Routes } from '../../src/daemon/http-server.js';
+import { BODY_LIMIT_BYTES, OTHER_BODY_LIMIT_BYTES, startHttpServer, type Routes } from '../../src/daemon/http-server.js';
 import { recordResult } from '../hardening/support/results.js';
 
 function call(url: string, method: string, path: string, body?: Buffer, headers: Record<string, string> = {}) {
@@ -57,13 +61,81 @@ test('routes, unknown paths, wrong methods, body limit and failures', async (t) 
 
   assert.equal((await call(url, 'POST', '/webhook', Buffer.from('{"ref":"x"}'), { 'content-type': 'application/json' })).status, 202);
   assert.equal(seen[0].toString(), '{"ref":"x"}');
-  const big = await call(url, 'POST', '/webhook', Buffer.alloc(BODY_LIMIT_BYTES + 1, 'a')).catch((e: Error) => ({ status: 413, text: e.message, headers: {} }));
-  assert.equal(big.status, 413);
+  // A real answer each time: a connection error is a failure, not a 413.
+  for (let i = 0; i < 5; i++) {
+    const big = await call(url, 'POST', '/webhook', Buffer.alloc(BODY_LIMIT_BYTES + 1, 'a'));
+    assert.equal(big.status, 413);
+    assert.match(big.text, /exceeds/);
+  }
+  const chunked = await call(url, 'POST', '/webhook', Buffer.alloc(BODY_LIMIT_BYTES + 1, 'a'), { 'transfer-encoding': 'chunked' });
+  assert.equal(chunked.status, 413, 'a body without a declared length is counted as it comes');
   assert.equal(seen.length, 1, 'an oversized body reaches no route');
   recordResult({
     area: 'Exposure', fault: 'HTTP requests to the daemon: unknown paths, path traversal, wrong methods, an oversized body, a failing route', database: '-', cases: 12,
     outcome: `404 or 405 with nothing run; a body over ${BODY_LIMIT_BYTES} bytes refused with 413 before any route; a failure answered 500 with no message or stack`,
     test: 'routes, unknown paths, wrong methods, body limit and failures',
+  });
+});
+
+test('bodies of other requests are limited too; a small one is dropped and the request answered', async (t) => {
+  let asked = 0;
+  const routes = { healthz: () => { asked++; return { status: 200, body: { status: 'ok' } }; }, failed: () => undefined } as unknown as Routes;
+  const server = await startHttpServer({ host: '127.0.0.1', port: 0 }, routes);
+  t.after(() => server.close());
+  // Node's client sends a GET body without a length unless told: declare it.
+  const sized = (n: number) => ({ 'content-length': String(n) });
+  assert.equal((await call(server.url, 'GET', '/healthz', Buffer.alloc(100, 'a'), sized(100))).status, 200);
+  for (const [method, path] of [['GET', '/healthz'], ['PUT', '/status'], ['GET', '/nowhere'], ['GET', '/webhook']]) {
+    const big = await call(server.url, method, path, Buffer.alloc(OTHER_BODY_LIMIT_BYTES + 1, 'a'), sized(OTHER_BODY_LIMIT_BYTES + 1));
+    assert.equal(big.status, 413, `${method} ${path}`);
+    const streamed = await call(server.url, method, path, Buffer.alloc(OTHER_BODY_LIMIT_BYTES * 4, 'a'), { 'transfer-encoding': 'chunked' });
+    assert.equal(streamed.status, 413, `${method} ${path} chunked`);
+  }
+  assert.equal(asked, 1, 'no oversized request reached a route');
+  // A declared length far past the limit is answered before a byte of the body is sent.
+  const { hostname, port } = new URL(server.url);
+  const answer = await new Promise<string>((resolve) => {
+    const socket = connect(Number(port), hostname, () => socket.write('POST /webhook HTTP/1.1\r\nHost: x\r\nContent-Length: 104857600\r\n\r\n'));
+    let text = '';
+    socket.on('data', (c: Buffer) => { text += c.toString(); });
+    socket.on('close', () => resolve(text));
+  });
+  assert.match(answer, /^HTTP\/1\.1 413 [^]*\r\nConnection: close\r\n/);
+  // The connection is still usable after each refusal (the agent reuses it).
+  assert.equal((await call(server.url, 'GET', '/healthz')).status, 200);
+  assert.equal(asked, 2);
+});
+
+/** A raw client that sends `head` at once and then one more header line every `everyMs`; resolves with what it got and when. */
+function slowHeaders(url: string, everyMs: number): Promise<{ text: string; ms: number }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const socket = connect(Number(port), hostname);
+    let text = '';
+    let n = 0;
+    const timer = setInterval(() => { if (!socket.destroyed) socket.write(`X-Slow-${n++}: still coming\r\n`); }, everyMs);
+    socket.on('connect', () => socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n'));
+    socket.on('data', (c: Buffer) => { text += c.toString(); });
+    socket.on('error', () => undefined);
+    socket.on('close', () => { clearInterval(timer); resolve({ text, ms: performance.now() - t0 }); });
+    setTimeout(() => { clearInterval(timer); socket.destroy(); reject(new Error(`no answer in 20 s; got: ${text}`)); }, 20_000).unref();
+  });
+}
+
+test('headers sent one line a second get 408 within moments of the headers timeout', async (t) => {
+  const routes = { healthz: () => ({ status: 200, body: { status: 'ok' } }), failed: () => undefined } as unknown as Routes;
+  const headersTimeoutMs = 2_000;
+  const server = await startHttpServer({ host: '127.0.0.1', port: 0 }, routes, { headersTimeoutMs, requestTimeoutMs: 4_000 });
+  t.after(() => server.close());
+  const { text, ms } = await slowHeaders(server.url, 1_000);
+  t.diagnostic(`408 after ${Math.round(ms)} ms (headers timeout ${headersTimeoutMs} ms)`);
+  assert.match(text, /^HTTP\/1\.1 408 /);
+  assert.ok(ms >= headersTimeoutMs - 100 && ms < headersTimeoutMs + 2_500, `answered after ${Math.round(ms)} ms`);
+  recordResult({
+    area: 'Exposure', fault: 'HTTP client sending its request headers one line a second (slowloris)', database: '-', cases: 1,
+    outcome: `408 and the connection closed after ${Math.round(ms)} ms, headers timeout ${headersTimeoutMs} ms`,
+    test: 'headers sent one line a second get 408 within moments of the headers timeout',
   });
 });
 

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { test } from 'node:test';
 import { checkBranch, checkRepo, checkSubPath, daemonOptions, parseListen, repoLocation } from '../../src/daemon/options.js';
-import { createLogger, scrubber, urlPassword } from '../../src/daemon/logger.js';
+import { createLogger, scrubber } from '../../src/daemon/logger.js';
+import { redactSecrets, redactUrl, urlSecrets } from '../../src/drivers/errors.js';
 import { gitEnvironment } from '../../src/daemon/git-follower.js';
 import { UserError } from '../../src/report/errors.js';
 
@@ -64,8 +65,26 @@ test('log lines lose the known secrets in every form and URL passwords', () => {
   const out = scrub(line);
   assert.doesNotMatch(out, /hook-secret|p@ss|other/);
   assert.match(out, /x marks/, 'values too short to be secrets are left alone');
-  assert.deepEqual(urlPassword('postgres://u:p%40ss@h/db'), ['p%40ss', 'p@ss']);
-  assert.deepEqual(urlPassword(undefined), []);
+  assert.deepEqual(urlSecrets('postgres://u:p%40ss@h/db'), ['p%40ss', 'p@ss']);
+  assert.deepEqual(urlSecrets(undefined), []);
+});
+
+test('a token as the user name of a git URL, and a password that breaks the URL, are redacted and scrubbed', () => {
+  assert.equal(redactUrl('https://ghp_T0kenValue@git.example/org/repo.git'), 'https://***@git.example/org/repo.git');
+  assert.equal(redactUrl('https://x-access-token:T0kenValue@git.example/org/repo.git'), 'https://x-access-token:***@git.example/org/repo.git');
+  assert.equal(redactUrl('ssh://deploy-T0ken@git.example/org/repo.git'), 'ssh://***@git.example/org/repo.git');
+  assert.equal(redactUrl('postgres://app@db/x'), 'postgres://app@db/x', "a database role is not a secret");
+  // The URL parser reads this as host 'ss' with the rest of the password in the path and query.
+  const broken = 'postgres://postgres:p@ss/w?rdSECRET@db.example:5432/x';
+  assert.equal(redactUrl(broken), 'postgres://***@db.example:5432/x');
+  assert.deepEqual(urlSecrets(broken), ['postgres:p@ss/w?rdSECRET', 'p@ss/w?rdSECRET']);
+  assert.deepEqual(urlSecrets('https://ghp_T0kenValue@git.example/org/repo.git'), ['ghp_T0kenValue']);
+  assert.deepEqual(urlSecrets('https://x-access-token:T0kenValue@git.example/r.git'), ['T0kenValue']);
+  const text = "fatal: unable to access 'https://ghp_T0kenValue@git.example/org/repo.git/': refused; to postgres://postgres:p@ss/w?rdSECRET@db/x";
+  assert.doesNotMatch(redactSecrets(text), /T0kenValue|rdSECRET/);
+  const scrub = scrubber([...urlSecrets(broken), ...urlSecrets('https://ghp_T0kenValue@git.example/r.git')]);
+  const line = JSON.stringify({ a: broken, b: 'token ghp_T0kenValue alone', c: `quoted "${broken}"` });
+  assert.doesNotMatch(scrub(line), /T0kenValue|rdSECRET|ss\/w/);
 });
 
 test('the logger writes JSON lines with censored fields and scrubbed secrets', () => {

@@ -1,8 +1,11 @@
 // A database password given in the URL (--db or DATABASE_URL) never shows:
 // not in stdout or stderr of any command, in success or failure, not in a
-// saved plan, not in didsync.runs, not in exported files. The password is
-// random and full of URL metacharacters, and every form of it is looked
-// for: as written, percent-encoded, and each of its three distinctive parts.
+// saved plan, not in didsync.runs, not in exported files. Nor, with the
+// webhook secret, in what the daemon logs and serves (/status, /metrics,
+// /readyz, /healthz, webhook answers) or in the runs it records. The
+// secrets are random and full of URL metacharacters, and every form of
+// them is looked for: as written, percent-encoded, and each of their three
+// distinctive parts.
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -12,6 +15,9 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import pg from 'pg';
 import { copyExamples } from '../support/config.js';
+import { makeOrigin } from '../daemon/git-support.js';
+import { withCapacity } from '../daemon/fixtures.js';
+import { githubPush, httpCall, lastRunOf, startDaemon, type DaemonProcess } from '../daemon/process-support.js';
 import { databaseTest, POSTGRES_URL } from '../support/databases.js';
 import { runCli, type CliResult } from './support/cli.js';
 import { recordResult } from './support/results.js';
@@ -157,3 +163,69 @@ databaseTest(WORKING, async (db, target) => {
     await admin.end();
   }
 }, { init: true, only: 'postgres', timeout: 180_000 });
+
+const DAEMON = "the daemon shows neither the database password nor the webhook secret: logs, /status, /metrics, webhook answers, runs";
+databaseTest(DAEMON, async (db, target, t) => {
+  const password = makePassword();
+  const hook = makePassword();
+  const role = `didsync_daemon_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  const all: DaemonProcess[] = [];
+  try {
+    await admin.query(`CREATE ROLE ${role} LOGIN SUPERUSER PASSWORD '${password.raw.replace(/'/g, "''")}'`);
+    const url = new URL(target.url);
+    url.username = role;
+    url.password = encodeURIComponent(password.raw);
+    const origin = await makeOrigin();
+    temps.push(origin.base);
+    const c1 = await origin.commit(withCapacity(120), 'ACME at 120');
+    const d = await startDaemon(['--repo', origin.bare, '--workdir', join(origin.base, 'work'), '--db', url.toString(),
+      '--schedule', '0 0 1 1 *', '--drift-schedule', '* * * * * *'], { DIDSYNC_WEBHOOK_SECRET: hook.raw });
+    all.push(d);
+    const scans: Scan[] = [];
+    const get = async (path: string): Promise<void> => {
+      const r = await httpCall(`${d.url}${path}`, 'GET');
+      scans.push({ what: `GET ${path} (${r.status})`, text: typeof r.body === 'string' ? r.body : JSON.stringify(r.body) });
+    };
+    const push = async (what: string, secret: string | null, signature?: string): Promise<number> => {
+      const r = await githubPush(d.url, 'main', secret, signature);
+      scans.push({ what: `webhook answer (${what})`, text: JSON.stringify(r.body) });
+      return r.status;
+    };
+    assert.equal((await lastRunOf(d.url, c1)).status, 'applied');
+    // A broken commit (its run records the problems), the fix, and webhooks signed, unsigned and forged.
+    const c2 = await origin.commit(withCapacity(150, { broken: true }), 'ACME at 150, with a typo');
+    assert.equal(await push('signed', hook.raw), 202);
+    assert.equal((await lastRunOf(d.url, c2)).status, 'failed');
+    assert.equal(await push('unsigned', null), 401);
+    assert.equal(await push('forged', null, `sha256=${'0'.repeat(64)}`), 401);
+    assert.equal(await push('signed with a part of the secret', hook.forms[2]), 401);
+    const c3 = await origin.commit(withCapacity(150), 'ACME at 150');
+    assert.equal(await push('signed', hook.raw), 202);
+    assert.equal((await lastRunOf(d.url, c3)).status, 'applied');
+    // Drift, for the drift job to report and /status to show.
+    await db.query("UPDATE carriers SET capacity_limit = 999 WHERE code = 'ACME'");
+    await d.waitForLog((e) => e.level === 'warn' && String(e.msg).startsWith('drift:'), 'the drift report');
+    for (const path of ['/status', '/metrics', '/readyz', '/healthz']) await get(path);
+    assert.equal((await d.stop()).code, 0);
+    scans.push({ what: 'the daemon\'s stderr', text: d.lines.join('\n') }, { what: 'the daemon\'s stdout', text: d.stdout() });
+    const runs = await db.query<{ row: string }>('SELECT r::text AS row FROM didsync.runs r');
+    assert.equal(runs.rows.length, 3);
+    for (const r of runs.rows) scans.push({ what: 'a didsync.runs row written by the daemon', text: r.row });
+    scanAll(scans, [...password.forms, ...hook.forms]);
+    recordResult({
+      area: 'Secrets', fault: 'database password and webhook secret (both full of URL metacharacters) in a running daemon', database: 'postgres',
+      cases: scans.length,
+      outcome: 'absent from its log lines and stdout, GET /status, /metrics, /readyz, /healthz, the answers to signed, unsigned and forged webhooks, '
+        + 'and the didsync.runs rows of its applied and failed runs',
+      test: `${DAEMON} [postgres]`,
+    });
+  } finally {
+    for (const d of all) await d.stop('SIGKILL');
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '${role}'`).catch(() => undefined);
+    await admin.query(`DROP OWNED BY ${role}`).catch(() => undefined);
+    await admin.query(`DROP ROLE IF EXISTS ${role}`).catch(() => undefined);
+    await admin.end();
+  }
+}, { init: true, only: 'postgres', timeout: 120_000 });

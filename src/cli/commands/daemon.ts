@@ -8,7 +8,8 @@
 import type { Command } from 'commander';
 import type { SetExit } from './index.js';
 import { Daemon } from '../../daemon/daemon.js';
-import { createLogger, urlPassword } from '../../daemon/logger.js';
+import { createLogger } from '../../daemon/logger.js';
+import { urlSecrets } from '../../drivers/errors.js';
 import { daemonOptions, DEFAULT_LISTEN, DEFAULT_WORKDIR, type DaemonFlags } from '../../daemon/options.js';
 import { FaultError, UserError } from '../../report/errors.js';
 
@@ -28,10 +29,13 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--listen <host:port>', `HTTP address for /healthz, /readyz, /metrics, /status, /webhook (default: ${DEFAULT_LISTEN})`)
     .action(async (flags: DaemonFlags) => {
       const opts = daemonOptions(flags, process.env, process.cwd());
+      // Every credential the daemon was given, literally, so the log loses it in any field and any
+      // form: the webhook secret, the database password (also one that does not parse as a URL) and
+      // a token in the repository URL, as password or as user name (https://ghp_…@host/…).
       const log = createLogger({
         secrets: [
-          opts.webhookSecret ?? '', ...urlPassword(opts.db ?? process.env.DATABASE_URL), process.env.PGPASSWORD ?? '',
-          ...(opts.source.kind === 'git' ? urlPassword(opts.source.repo) : []),
+          opts.webhookSecret ?? '', ...urlSecrets(opts.db ?? process.env.DATABASE_URL), process.env.PGPASSWORD ?? '',
+          ...(opts.source.kind === 'git' ? urlSecrets(opts.source.repo) : []),
         ],
       });
       const daemon = new Daemon(opts, {

@@ -1,5 +1,6 @@
 // `didsync status`: the last run, the rating plans with uncommitted changes
-// and what differs, and drift of other objects.
+// and what differs, and drift of other objects. It marks the drift it finds
+// (CONTRACT §5), as plan does; the daemon's GET /status only reads.
 
 import type { Command } from 'commander';
 import type { SetExit } from './index.js';
@@ -15,7 +16,7 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--format <format>', 'text | json', 'text')
     .action(async (flags: { db?: string; format: string }) => {
       if (!['text', 'json'].includes(flags.format)) throw new UserError(`unknown --format '${flags.format}' (text or json)`);
-      const report = await withDatabase(flags.db, readStatus);
+      const report = await withDatabase(flags.db, (db) => readStatus(db, { mark: true }));
       process.stdout.write(flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(report));
       setExit(0);
     });
