@@ -3,8 +3,11 @@
 // with the TAP reporter, collects the records the tests write (what they
 // tried, how many cases, what came out; see
 // test/hardening/support/results.ts) and writes one table per area, each
-// row marked with its test's result. Exits 1 when a test failed (the report
-// is written anyway, saying so).
+// row marked with its test's result as the TAP output gives it: passed,
+// FAILED or skipped. A test that failed or was skipped without recording a
+// row is listed too, so a failure can never just drop a row. Exits 1 when
+// a test failed or a row names a test that did not report (the report is
+// written anyway, saying so).
 //
 //   DIDSYNC_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
 //     npm run reliability -- [--out RELIABILITY.md] [--embedded-only]
@@ -15,10 +18,11 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
-interface ReliabilityRecord {
+export interface ReliabilityRecord {
   area: string;
   fault: string;
   database: string;
@@ -28,10 +32,11 @@ interface ReliabilityRecord {
   seconds?: number;
 }
 
-const AREAS = ['Faults', 'Concurrency', 'Hostile input', 'Random input', 'Secrets', 'Exposure'];
+export const AREAS = ['Faults', 'Concurrency', 'Hostile input', 'Random input', 'Secrets', 'Exposure'];
 /** The daemon's tests that also record (its connection faults, failover, HTTP surface, logs). */
-const DAEMON_TESTS = ['daemon-ha', 'daemon-git', 'http-server', 'webhook'].map((name) => `test/daemon/${name}.test.ts`);
+export const DAEMON_TESTS = ['daemon-ha', 'daemon-git', 'daemon-rejection', 'daemon-secrets', 'http-server', 'webhook'].map((name) => `test/daemon/${name}.test.ts`);
 const ROOT = join(import.meta.dirname, '..');
+const REPORT_TEST = 'reliability-report.test.ts';
 
 async function testFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -57,12 +62,23 @@ function runTests(files: string[], out: string): Promise<{ tap: string; code: nu
   });
 }
 
-/** Test name -> passed, from TAP lines at any depth. */
-function results(tap: string): Map<string, boolean> {
-  const out = new Map<string, boolean>();
+export type TestResult = 'passed' | 'FAILED' | 'skipped';
+
+/**
+ * Test name -> result, from TAP lines at any depth. `# SKIP` is skipped and
+ * `# TODO` counts as skipped too (it asserts nothing); a name reported
+ * twice keeps its worst result.
+ */
+export function results(tap: string): Map<string, TestResult> {
+  const rank: Record<TestResult, number> = { passed: 0, skipped: 1, FAILED: 2 };
+  const out = new Map<string, TestResult>();
   for (const line of tap.split('\n')) {
-    const m = /^\s*(not )?ok \d+ - (.*?)(?: # (?:SKIP|TODO).*)?$/.exec(line);
-    if (m) out.set(m[2].replace(/\\#/g, '#'), m[1] === undefined);
+    const m = /^\s*(not )?ok \d+ - (.*?)(?: # (SKIP|TODO)\b.*)?$/.exec(line);
+    if (!m) continue;
+    const name = m[2]!.replace(/\\([\\#])/g, '$1');
+    const result: TestResult = m[3] ? 'skipped' : m[1] ? 'FAILED' : 'passed';
+    const before = out.get(name);
+    if (before === undefined || rank[result] > rank[before]) out.set(name, result);
   }
   return out;
 }
@@ -98,21 +114,36 @@ async function postgresVersion(url: string | undefined): Promise<string> {
   }
 }
 
-function cell(text: string): string {
+export function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-function render(list: ReliabilityRecord[], passed: Map<string, boolean>, env: { postgres: string; seconds: number; failed: string[] }): string {
+export interface RunFacts {
+  postgres: string;
+  seconds: number;
+  /** Every test's result, by name. */
+  tests: Map<string, TestResult>;
+}
+
+export function render(list: ReliabilityRecord[], env: RunFacts): string {
   const lines: string[] = [];
   const total = list.reduce((n, r) => n + r.cases, 0);
+  const tests = [...env.tests];
+  const failed = tests.filter(([, r]) => r === 'FAILED').map(([name]) => name);
+  const skipped = tests.filter(([, r]) => r === 'skipped').map(([name]) => name);
+  const unreported = [...new Set(list.filter((r) => !env.tests.has(r.test)).map((r) => r.test))];
+  const verdict = failed.length === 0 && unreported.length === 0
+    ? 'every test passed' : `**${failed.length} test(s) FAILED**${unreported.length ? `, ${unreported.length} recorded test(s) did not report` : ''}`;
   lines.push(
     '# Reliability',
     '',
     'What the hardening tests (`test/hardening/`, and the daemon\'s in `test/daemon/`) tried against',
     'didsync and what came out: faults (processes killed, connections cut), concurrent writers, hostile',
     'and broken input, random input, secrets, and what the daemon exposes over HTTP. Every row is a class',
-    'of fault or input; "cases" counts the individual kills, cuts, inputs or scans behind it; "result" is',
-    'the test that asserts the outcome. The file is generated: do not edit it by hand.',
+    'of fault or input; "cases" counts the individual kills, cuts, inputs or scans behind it (for hostile',
+    'input: each tag, value, key or file tried, not the folders); "result" is what the test runner said of',
+    'the test that asserts the outcome: passed, FAILED or skipped. The file is generated: do not edit it',
+    'by hand; `test/hardening/reliability-report.test.ts` fails when it lacks a class the tests record.',
     '',
     '## Regenerate',
     '',
@@ -120,13 +151,13 @@ function render(list: ReliabilityRecord[], passed: Map<string, boolean>, env: { 
     'DIDSYNC_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run reliability',
     '```',
     '',
-    'It runs every test under `test/hardening/` and four of `test/daemon/` (about five minutes on two',
+    'It runs every test under `test/hardening/` and four of `test/daemon/` (about three minutes on two',
     'cores), collects what each recorded and rewrites this file. Without a PostgreSQL server it refuses,',
     'unless `--embedded-only` is given (the PostgreSQL rows are then missing).',
     '',
     `Last run: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${env.postgres}, ${cpus().length} CPUs, `
       + `${Math.round(env.seconds)} s; ${list.length} fault and input classes, ${total} cases; `
-      + (env.failed.length === 0 ? 'every test passed.' : `**${env.failed.length} test(s) FAILED**: ${env.failed.join('; ')}.`),
+      + `${tests.length} tests: ${tests.length - failed.length - skipped.length} passed, ${failed.length} failed, ${skipped.length} skipped; ${verdict}.`,
     '',
   );
   for (const area of [...AREAS, ...new Set(list.map((r) => r.area).filter((a) => !AREAS.includes(a)))]) {
@@ -134,18 +165,28 @@ function render(list: ReliabilityRecord[], passed: Map<string, boolean>, env: { 
     if (rows.length === 0) continue;
     lines.push(`## ${area}`, '', '| fault or input | database | cases | outcome | result |', '|---|---|---:|---|---|');
     for (const r of rows) {
-      const ok = passed.get(r.test);
-      const result = ok === undefined ? 'not reported' : ok ? 'passed' : '**FAILED**';
-      lines.push(`| ${cell(r.fault)} | ${r.database} | ${r.cases} | ${cell(r.outcome)}${r.seconds !== undefined ? ` (${r.seconds} s)` : ''} | ${result} |`);
+      const result = env.tests.get(r.test) ?? '**not reported**';
+      lines.push(`| ${cell(r.fault)} | ${r.database} | ${r.cases} | ${cell(r.outcome)}${r.seconds !== undefined ? ` (${r.seconds} s)` : ''} | ${result === 'FAILED' ? '**FAILED**' : result} |`);
     }
+    lines.push('');
+  }
+  // A test that failed or was skipped before it recorded anything still shows.
+  const recorded = new Set(list.map((r) => r.test));
+  const silent = tests.filter(([name, r]) => r !== 'passed' && !recorded.has(name));
+  if (silent.length > 0) {
+    lines.push('## Tests that failed or were skipped without a row', '', '| test | result |', '|---|---|');
+    for (const [name, r] of silent) lines.push(`| ${cell(name)} | ${r === 'FAILED' ? '**FAILED**' : r} |`);
     lines.push('');
   }
   lines.push(
     '## How to read the fault rows',
     '',
-    '- "before" and "after" compare a digest of every row of every managed table and of',
-    '  `didsync.managed` and `didsync.applied_rates` (ids of rate rows, creation and update times',
-    '  left out) with the states before and after the change: any other state would be a mix.',
+    '- "before" and "after" compare a digest of every row of every table in the `public` and',
+    '  `didsync` schemas but `didsync.runs` (ids of rate rows, creation and update times left out)',
+    '  with the states before and after the change: any other state would be a mix.',
+    '- Kill moments are drawn over the measured write phase of each apply (on PostgreSQL from the',
+    '  moment its backend holds a transaction id to its COMMIT, plus one kill after COMMIT; on PGlite',
+    '  from the printed plan to the exit), not over its start-up and planning.',
     '- A run record is opened only once the apply holds the lock, and its outcome is written inside',
     '  the apply transaction: after any crash it says `applied` exactly when the change committed.',
     "  A killed apply's record stays `running` until the next apply takes the lock and closes it as",
@@ -155,7 +196,7 @@ function render(list: ReliabilityRecord[], passed: Map<string, boolean>, env: { 
     '',
     '## Not covered here',
     '',
-    '- The daemon (its loop under faults, webhooks and HTTP exposure, its logs): `test/daemon/`.',
+    '- The rest of the daemon (following git, drift, schedules, watch mode): the other tests in `test/daemon/`.',
     '- The least-privilege database role: `docs/database-roles.md`.',
     '',
   );
@@ -172,22 +213,28 @@ async function main(): Promise<number> {
   }
   const dir = await mkdtemp(join(tmpdir(), 'didsync-reliability-'));
   try {
-    const files = [...await testFiles(join(ROOT, 'test', 'hardening')), ...DAEMON_TESTS];
+    // The report's own test checks the file this run is about to rewrite: it runs with the other suites.
+    const files = [...(await testFiles(join(ROOT, 'test', 'hardening'))).filter((f) => !f.endsWith(REPORT_TEST)), ...DAEMON_TESTS];
     const run = await runTests(files, dir);
-    const passed = results(run.tap);
-    const failed = [...passed].filter(([, ok]) => !ok).map(([name]) => name);
+    const tests = results(run.tap);
+    const failed = [...tests].filter(([, r]) => r === 'FAILED').map(([name]) => name);
     for (const block of failureBlocks(run.tap)) process.stderr.write(`${block}\n`);
     const list = await records(dir);
-    const report = render(list, passed, { postgres: await postgresVersion(url), seconds: run.seconds, failed });
+    const unreported = list.filter((r) => !tests.has(r.test)).map((r) => r.test);
+    const report = render(list, { postgres: await postgresVersion(url), seconds: run.seconds, tests });
     await writeFile(outFile, report);
-    process.stderr.write(`reliability-report: ${list.length} rows written to ${relative(process.cwd(), outFile) || outFile}${failed.length ? `; ${failed.length} test(s) failed` : ''}\n`);
-    return failed.length > 0 || run.code !== 0 ? 1 : 0;
+    process.stderr.write(`reliability-report: ${list.length} rows written to ${relative(process.cwd(), outFile) || outFile}`
+      + `${failed.length ? `; ${failed.length} test(s) failed` : ''}${unreported.length ? `; rows name tests that did not report: ${unreported.join('; ')}` : ''}\n`);
+    return failed.length > 0 || unreported.length > 0 || run.code !== 0 ? 1 : 0;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-main().then((code) => { process.exitCode = code; }, (e: unknown) => {
-  process.stderr.write(`reliability-report: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exitCode = 1;
-});
+// Run as a script; imported (by the report's own test) it only provides the functions.
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  main().then((code) => { process.exitCode = code; }, (e: unknown) => {
+    process.stderr.write(`reliability-report: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  });
+}

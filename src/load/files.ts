@@ -38,8 +38,10 @@ export async function listConfigFiles(root: string, realRoot: string, limits: Lo
   const { ignore, problems } = await readIgnoreRules(root);
   const out: ConfigFiles = { files: [], problems, truncated: false };
   const visited = new Set<string>([realRoot]);
+  // A problem with a whole file or folder points at its start: positions are
+  // 1-based everywhere (CI annotations and editors drop a line 0).
   const problem = (file: string, rule: Problem['rule'], message: string, hint?: string) =>
-    out.problems.push({ file, line: 0, column: 0, path: '', rule, message, ...(hint ? { hint } : {}) });
+    out.problems.push({ file, line: 1, column: 1, path: '', rule, message, ...(hint ? { hint } : {}) });
 
   const walk = async (dir: string, relDir: string): Promise<boolean> => {
     let entries: string[];

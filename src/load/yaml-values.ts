@@ -2,16 +2,51 @@
 // with a position for every value and key and the source text of every
 // number. It owns the safety of that step: objects have a null prototype so
 // `__proto__` is just data, tags never construct anything, alias expansion
-// and nesting are bounded, escapes never make NUL or control characters. It must never call the AST's toJS(), which would
-// construct tagged objects and expand aliases without our bounds.
+// and nesting are bounded, escapes never make NUL or control characters.
+// It must never call the AST's toJS(), which would construct tagged objects
+// and expand aliases without our bounds.
+//
+// Tags: only the YAML 1.2 core tags are read, and an explicit one means
+// exactly what it says (`!!float 1` is the number 1) or the value is refused
+// (`!!bool yes`, `!!str {a: 1}`): a tag is never quietly ignored, because
+// the writer meant the value to be of that type. `<<` merge keys (YAML 1.1)
+// are refused too, rather than read as a key named "<<".
 
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Scalar } from 'yaml';
 import type { Problem } from '../report/problem.js';
 import type { Position } from './types.js';
 import { controlCharacterMessage } from './source-text.js';
 
 const CORE = 'tag:yaml.org,2002:';
 const ALLOWED_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => CORE + t));
+
+/** How each explicit core scalar tag reads its text (YAML 1.2.2, 10.3.2), or undefined when the text does not fit it. */
+const SCALAR_TAGS: Record<string, { read(text: string): { value: unknown } | undefined; takes: string }> = {
+  [CORE + 'str']: { read: (text) => ({ value: text }), takes: 'text' },
+  [CORE + 'null']: { read: (text) => (/^(?:null|Null|NULL|~|)$/.test(text) ? { value: null } : undefined), takes: 'null, ~ or nothing' },
+  [CORE + 'bool']: {
+    read: (text) => (/^(?:true|True|TRUE|false|False|FALSE)$/.test(text) ? { value: /^t/i.test(text) } : undefined),
+    takes: 'true or false',
+  },
+  [CORE + 'int']: {
+    read(text) {
+      if (/^[-+]?[0-9]+$/.test(text)) return { value: Number(text) };
+      if (/^0o[0-7]+$/.test(text)) return { value: parseInt(text.slice(2), 8) };
+      if (/^0x[0-9a-fA-F]+$/.test(text)) return { value: parseInt(text.slice(2), 16) };
+      return undefined;
+    },
+    takes: 'an integer such as 120, 0x1F or 0o17',
+  },
+  [CORE + 'float']: {
+    read(text) {
+      if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text)) return { value: Number(text) };
+      if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return { value: text.startsWith('-') ? -Infinity : Infinity };
+      if (/^\.(?:nan|NaN|NAN)$/.test(text)) return { value: NaN };
+      return undefined;
+    },
+    takes: 'a number such as 1, 1.5, 1e3, .inf or .nan',
+  },
+};
 
 export interface ValueLimits {
   maxAliasNodes: number;
@@ -78,13 +113,22 @@ export function documentValues(
     }
     out.positions.set(pointer, at(start));
     if (refuseTag(node, pointer, start)) return null;
-    if (isScalar(node)) return scalarValue(node.value, node.source, pointer, start);
+    if (isScalar(node)) {
+      // An explicit core tag decides the type (refuseTag made sure the text fits it).
+      const tagged = node.tag === undefined ? undefined : SCALAR_TAGS[node.tag]?.read(scalarText(node));
+      return scalarValue(tagged ? tagged.value : node.value, node.source, pointer, start);
+    }
     if (isMap(node)) {
       const obj: Record<string, unknown> = Object.create(null);
       for (const pair of node.items) {
         const keyNode = (isAlias(pair.key) ? pair.key.resolve(doc) : pair.key) as Node | null;
         const keyStart = (pair.key as Node | null)?.range?.[0] ?? start;
         if (keyNode && refuseTag(keyNode, pointer, keyStart)) continue;
+        if (isScalar(keyNode) && keyNode.tag === undefined && keyNode.type === 'PLAIN' && keyNode.value === '<<') {
+          problem(keyStart, pointer, 'syntax', "merge keys ('<<') are not supported",
+            'write the fields out (anchors and aliases, &name and *name, may repeat a whole value); quote it to mean a key named "<<"');
+          continue;
+        }
         const key = keyText(keyNode);
         if (key === undefined) {
           problem(keyStart, pointer, 'syntax', 'a key must be a plain string', 'write the key as text');
@@ -114,11 +158,25 @@ export function documentValues(
     return null;
   };
 
+  /** Refuses a tag that is not a core one or does not fit its node; true when refused. */
   const refuseTag = (node: Node, pointer: string, start: number): boolean => {
-    if (node.tag === undefined || ALLOWED_TAGS.has(node.tag)) return false;
-    const shown = node.tag.startsWith(CORE) ? '!!' + node.tag.slice(CORE.length) : node.tag;
-    problem(start, pointer, 'syntax', `tag ${shown} is not allowed`,
-      'remove the tag: didsync reads only plain strings, numbers, booleans, null, mappings and lists');
+    if (node.tag === undefined) return false;
+    // Shown as written: `!!int`, a local `!foo`, a full `!<tag:example.com,2000:x>`.
+    const shown = node.tag.startsWith(CORE) ? '!!' + node.tag.slice(CORE.length) : node.tag.startsWith('!') ? node.tag : `!<${node.tag}>`;
+    if (!ALLOWED_TAGS.has(node.tag)) {
+      problem(start, pointer, 'syntax', `tag ${shown} is not allowed`,
+        'remove the tag: didsync reads only plain strings, numbers, booleans, null, mappings and lists');
+      return true;
+    }
+    const scalarTag = SCALAR_TAGS[node.tag];
+    const fits = isMap(node) ? node.tag === CORE + 'map'
+      : isSeq(node) ? node.tag === CORE + 'seq'
+        : isScalar(node) && scalarTag !== undefined && scalarTag.read(scalarText(node)) !== undefined;
+    if (fits) return false;
+    const what = isMap(node) ? 'a mapping' : isSeq(node) ? 'a list' : `'${shownText(scalarText(node as Scalar))}'`;
+    const takes = node.tag === CORE + 'map' ? 'a mapping' : node.tag === CORE + 'seq' ? 'a list' : scalarTag!.takes;
+    problem(start, pointer, 'syntax', `tag ${shown} does not fit ${what}: it takes ${takes}`,
+      'remove the tag or change the value: didsync never converts a value to fit its tag');
     return true;
   };
 
@@ -160,6 +218,17 @@ function controlProblem(text: string): { message: string; hint: string } {
   const c = controlIn(text)!;
   if (c === '\0') return { message: 'the text contains a NUL character (\\0), which the database cannot store', hint: 'remove it' };
   return controlCharacterMessage(c);
+}
+
+/** A scalar's text as written, after quotes and escapes. */
+function scalarText(node: Scalar): string {
+  return typeof node.source === 'string' ? node.source : String(node.value);
+}
+
+/** Text for a message: at most 40 characters, control characters escaped. */
+function shownText(text: string): string {
+  const short = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return short.replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A key as text: strings as they are, numbers and booleans as written (`1`, `0x10`). */

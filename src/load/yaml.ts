@@ -39,16 +39,18 @@ export function parseYamlFile(file: string, input: string | Buffer, limits: Part
   let docs: Document.Parsed[];
   try {
     // Parsing to syntax tokens is iterative; composing them into nodes is
-    // recursive and would run out of stack at a depth that depends on the
-    // machine. Nesting is measured on the tokens first, so the answer and
-    // its position are the same everywhere.
+    // recursive and runs out of stack at a depth that depends on the machine
+    // (about 130 levels of block mappings with `node --stack-size=200`).
+    // Nesting is measured on the tokens first and anything deeper than the
+    // value limit is refused there, so the composer only ever sees what the
+    // value walk accepts, and the answer is the same on every stack.
     const tokens = Array.from(new Parser(lines.addNewLine).parse(source.text));
-    const deep = firstTooDeep(tokens, MAX_SYNTAX_DEPTH);
+    const deep = firstTooDeep(tokens, bounds.maxDepth + 1);
     if (deep !== undefined) {
       const p = lines.linePos(deep);
       return { documents: [], problems: [{
         file, line: p.line, column: p.col, path: '', rule: 'limit',
-        message: `the YAML is nested more than ${MAX_SYNTAX_DEPTH} levels deep`,
+        message: `values are nested deeper than ${bounds.maxDepth} levels`,
         hint: 'config values never need this much nesting; check for runaway brackets or indentation',
       }] };
     }
@@ -57,6 +59,7 @@ export function parseYamlFile(file: string, input: string | Buffer, limits: Part
     const composer = new Composer({ schema: 'core', version: '1.2', uniqueKeys: false });
     docs = Array.from(composer.compose(tokens)) as Document.Parsed[];
   } catch (e) {
+    if (e instanceof RangeError) return { documents: [], problems: [exhausted(file, { line: 1, col: 1 })] };
     return { documents: [], problems: [{ file, line: 1, column: 1, path: '', rule: 'syntax', message: `cannot parse: ${(e as Error).message}` }] };
   }
   const result: YamlFile = { documents: [], problems: [] };
@@ -66,22 +69,30 @@ export function parseYamlFile(file: string, input: string | Buffer, limits: Part
     for (const e of [...doc.errors, ...doc.warnings]) {
       // Tags are judged in yaml-values.ts (one rule for every tag).
       if (e.code === 'TAG_RESOLVE_FAILED') continue;
+      if (e.code === 'RESOURCE_EXHAUSTION') {
+        // The composer ran out of stack: where it did depends on the stack,
+        // so the problem is put at the document's start, once.
+        if (!exhaustedOnce) result.problems.push(exhausted(file, lines.linePos(doc.range[0])));
+        exhaustedOnce = true;
+        continue;
+      }
       const p = lines.linePos(e.pos[0]);
-      const exhausted = e.code === 'RESOURCE_EXHAUSTION';
-      // The parser reports each nesting level past its limit: one problem says it.
-      if (exhausted && exhaustedOnce) continue;
-      exhaustedOnce ||= exhausted;
       result.problems.push({
-        file, line: p.line, column: p.col, path: '',
-        rule: exhausted ? 'limit' : 'syntax',
-        message: exhausted ? `the YAML is nested too deeply to read` : lowerFirst(e.message),
+        file, line: p.line, column: p.col, path: '', rule: 'syntax', message: lowerFirst(e.message),
         ...(HINTS[e.code] ? { hint: HINTS[e.code] } : {}),
       });
     }
     if (result.problems.length > before) return;
     const contents = doc.contents;
     if (contents === null || isEmptyScalar(contents)) return;
-    const values = documentValues(file, doc, lines, bounds);
+    let values: ReturnType<typeof documentValues>;
+    try {
+      values = documentValues(file, doc, lines, bounds);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      result.problems.push(exhausted(file, lines.linePos(doc.range[0])));
+      return;
+    }
     result.problems.push(...values.problems);
     if (values.problems.length > 0) return;
     const data = values.data;
@@ -102,15 +113,21 @@ export function parseYamlFile(file: string, input: string | Buffer, limits: Part
   return result;
 }
 
-/**
- * Collections nested deeper than this are refused before composing. It sits
- * well below where composing runs out of stack (about 800 levels) and above
- * the value depth limit (maxDepth), which reports shallower excess with a
- * pointer to the value.
- */
-export const MAX_SYNTAX_DEPTH = 256;
+/** Out of stack while reading: a limit problem at a place that does not depend on the stack. */
+function exhausted(file: string, at: { line: number; col: number }): Problem {
+  return {
+    file, line: at.line, column: at.col, path: '', rule: 'limit',
+    message: 'the YAML is nested too deeply to read',
+    hint: 'config values never need this much nesting; check for runaway brackets or indentation',
+  };
+}
 
-/** The offset of the first collection nested deeper than `max`, walking the tokens without recursion. */
+/**
+ * The offset of the first collection nested more than `max` levels deep
+ * (the document's own value is level 1), walking the tokens without
+ * recursion. A `key: value` pair inside a flow sequence (`[a: [a: 1]]`)
+ * becomes a mapping of its own when composed, so it counts as a level too.
+ */
 function firstTooDeep(tokens: CST.Token[], max: number): number | undefined {
   const stack: { token: CST.Token; depth: number }[] = [];
   for (let i = tokens.length - 1; i >= 0; i--) stack.push({ token: tokens[i]!, depth: 0 });
@@ -122,12 +139,16 @@ function firstTooDeep(tokens: CST.Token[], max: number): number | undefined {
     }
     if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
     if (depth + 1 > max) return token.offset;
-    const children: CST.Token[] = [];
+    const inFlowSeq = token.type === 'flow-collection' && token.start.source === '[';
+    const children: { token: CST.Token; depth: number }[] = [];
     for (const item of token.items) {
-      if ('key' in item && item.key) children.push(item.key);
-      if (item.value) children.push(item.value);
+      const pair = inFlowSeq && ('key' in item && item.key !== undefined || (item.sep ?? []).some((t) => t.type === 'map-value-ind'));
+      const level = depth + (pair ? 2 : 1);
+      if (pair && level > max) return ('key' in item && item.key ? item.key.offset : item.sep?.[0]?.offset) ?? token.offset;
+      if ('key' in item && item.key) children.push({ token: item.key, depth: level });
+      if (item.value) children.push({ token: item.value, depth: level });
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ token: children[i]!, depth: depth + 1 });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return undefined;
 }

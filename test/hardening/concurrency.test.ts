@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { syncConfig } from '../../src/daemon/sync-run.js';
+import type { Driver } from '../../src/drivers/driver.js';
 import { APPLY_LOCK_KEY } from '../../src/reconcile/engine.js';
 import { databaseTest } from '../support/databases.js';
 import { scalar, writeConfig } from '../support/config.js';
@@ -32,10 +33,10 @@ function carrierConfig(code: string, n: number, settings = ''): Record<string, s
 const STALE = /^didsync: refused: the database changed since the plan was made \(\d+ object\(s\): .+\); make a new plan\n$/;
 
 /** Apply until it is not refused as stale (what CI or the daemon does); returns the attempts' results. */
-async function applyUntilApplied(args: string[], attempts = 8): Promise<CliResult[]> {
+async function applyUntilApplied(args: string[], attempts = 8, first?: Promise<CliResult>): Promise<CliResult[]> {
   const results: CliResult[] = [];
   for (let i = 0; i < attempts; i++) {
-    const r = await runCli(args);
+    const r = i === 0 && first ? await first : await runCli(args);
     results.push(r);
     if (r.code === 0) return results;
     assert.match(r.stderr, STALE, `an apply failed for another reason:\n${r.stderr}`);
@@ -44,12 +45,71 @@ async function applyUntilApplied(args: string[], attempts = 8): Promise<CliResul
   assert.fail(`no success after ${attempts} attempts`);
 }
 
-const RACE = 'four applies at once: serialised, stale plans refused cleanly and retried, shortcodes unique and gapless';
+interface RunSpan {
+  id: number;
+  status: string;
+  started: string;
+  ended: string | null;
+}
+
+/**
+ * Each run from its start (recorded once it holds the lock) to its finish
+ * (clock_timestamp() of its last statement, in the apply's transaction just
+ * before COMMIT), in start order.
+ */
+async function runSpans(db: Driver): Promise<RunSpan[]> {
+  const { rows } = await db.query<RunSpan>(
+    `SELECT id::int AS id, status, to_char(started_at, 'YYYY-MM-DD HH24:MI:SS.US') AS started,
+            to_char(finished_at, 'YYYY-MM-DD HH24:MI:SS.US') AS ended
+       FROM didsync.runs ORDER BY started_at`,
+  );
+  return rows;
+}
+
+/** Sessions other than this one queued on an advisory lock. */
+async function lockWaiters(db: Driver): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND pid <> pg_backend_pid()",
+  );
+  return rows[0].n;
+}
+
+const RACE = 'four applies at once: serialised by the lock, stale plans refused cleanly and retried, shortcodes unique and gapless';
 databaseTest(RACE, async (db, target) => {
   const codes = ['ALPHA', 'BRAVO', 'CHARLIE', 'DELTA'];
   const roots = await Promise.all(codes.map((c) => writeConfig(carrierConfig(c, 3))));
-  const runs = await Promise.all(roots.map((root) => applyUntilApplied(['apply', '-C', root, '--db', target.url, '--yes'])));
+  const args = (root: string) => ['apply', '-C', root, '--db', target.url, '--yes'];
+  // All four start while this session holds the apply lock, so they meet
+  // at the lock whatever the machine's speed; without the lock they would
+  // run (and end) right away.
+  assert.equal(await db.lock(APPLY_LOCK_KEY, 1000), true);
+  const first = roots.map((root) => startCli(args(root)));
+  let queued = false;
+  try {
+    for (let i = 0; ; i++) {
+      if (await lockWaiters(db) === codes.length) break;
+      const ended = first.findIndex((c) => c.child.exitCode !== null);
+      if (ended >= 0) assert.fail(`apply ${codes[ended]} ended while another session held the apply lock: applies are not serialised\n${(await first[ended]!.done).stderr}`);
+      assert.ok(i < 3000, `only ${await lockWaiters(db)} of ${codes.length} applies queued on the lock`);
+      await sleep(20);
+    }
+    assert.equal(await scalar(db, 'SELECT count(*)::int FROM didsync.runs'), 0, 'no run started while the lock was held');
+    queued = true;
+  } finally {
+    await db.unlock(APPLY_LOCK_KEY);
+    if (!queued) for (const c of first) c.child.kill('SIGKILL');
+  }
+  const runs = await Promise.all(roots.map((root, i) => applyUntilApplied(args(root), 8, first[i]!.done)));
   const refused = runs.reduce((n, r) => n + r.length - 1, 0);
+
+  // One at a time: each run began after the one before it had finished.
+  const spans = await runSpans(db);
+  assert.equal(spans.length, codes.length + refused, JSON.stringify(spans));
+  assert.deepEqual(spans.filter((s) => s.status === 'applied').length, codes.length);
+  assert.ok(spans.every((s) => s.ended !== null), 'every run finished');
+  for (let i = 1; i < spans.length; i++) {
+    assert.ok(spans[i]!.started > spans[i - 1]!.ended!, `runs overlap: ${JSON.stringify(spans[i - 1])} and ${JSON.stringify(spans[i])}`);
+  }
   for (const table of ['carrier_interconnects', 'carrier_services', 'customer_rating_plans']) {
     const { rows } = await db.query<{ short_code: string }>(`SELECT short_code FROM ${table} ORDER BY short_code`);
     const prefix = table === 'carrier_interconnects' ? 'I' : table === 'carrier_services' ? 'S' : 'P';
@@ -69,7 +129,9 @@ databaseTest(RACE, async (db, target) => {
   }
   recordResult({
     area: 'Concurrency', fault: 'four `apply` processes started at once on one database', database: 'postgres', cases: 4,
-    outcome: `all applied; ${refused} attempt(s) refused in one line as stale (plan made before another apply committed) and retried; 28 shortcodes unique and gapless (UNIQUE constraint present)`,
+    outcome: `all four queued on the advisory lock (held by the test) and none ran before it was released; then one at a time: `
+      + `${spans.length} runs whose [started_at, finished_at] in didsync.runs do not overlap; `
+      + `${refused} attempt(s) refused in one line as stale (plan made before another apply committed) and retried; 28 shortcodes unique and gapless (UNIQUE constraint present)`,
     test: `${RACE} [postgres]`,
   });
 }, { init: true, only: 'postgres', timeout: 180_000 });
@@ -103,10 +165,10 @@ databaseTest(WAIT, async (db, target) => {
   assert.ok(isOneLineError(refused.stderr), refused.stderr);
   assert.match(refused.stderr, /^didsync: another didsync apply holds the lock on postgres:\/\/[^ ]+; gave up after 2 s\n$/);
   assert.deepEqual(await databaseState(db), before, 'nothing written');
-  assert.equal(await scalar(db, 'SELECT status FROM didsync.runs ORDER BY id DESC LIMIT 1'), 'error');
+  assert.equal(await scalar(db, 'SELECT status FROM didsync.runs ORDER BY id DESC LIMIT 1'), 'failed');
   recordResult({
     area: 'Concurrency', fault: 'apply while another holds the apply lock', database: 'postgres', cases: 2,
-    outcome: 'waited (queued on the advisory lock) and applied once it was released; with lockTimeoutSeconds: 2 gave up after 2 s in one line, nothing written, run recorded as error',
+    outcome: 'waited (queued on the advisory lock) and applied once it was released; with lockTimeoutSeconds: 2 gave up after 2 s in one line, nothing written, run recorded as failed',
     test: `${WAIT} [postgres]`,
   });
 }, { init: true, only: 'postgres', timeout: 120_000 });

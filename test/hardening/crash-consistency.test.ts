@@ -1,50 +1,63 @@
-// Crash consistency: `didsync apply --yes` of a large change, run as a real
-// process and killed with SIGKILL at seeded random moments spread over the
-// whole run (start-up, validation, planning, the transaction, the commit).
-// After every kill the database is exactly the state before or the state
-// after the change, never a mix; no advisory lock is left held; the killed
-// run's record says 'applied' exactly when its change committed and is
-// otherwise left 'running' (or absent) until the next apply closes it as
-// interrupted. The apply after the last kill converges and plan is empty.
-//
-// The two states share hundreds of objects with different fields; one has
-// no rates, the other 100,000: each apply updates every object and adds or
-// removes every rate. Each kill attempt applies the state the database is
-// not in, so a kill that lands after the commit flips the direction of the
-// next attempt.
+// Crash consistency on PostgreSQL: the SIGKILL loop of support/crash-loop.ts
+// with the write phase watched on the server. A child writes from the
+// moment its backend holds a transaction id (its run record's own insert
+// and the closing of abandoned runs, which take one for an instant, do not
+// count) and has committed once the server shows its COMMIT.
 
 import assert from 'node:assert/strict';
+import type { Driver } from '../../src/drivers/driver.js';
 import { APPLY_LOCK_KEY } from '../../src/reconcile/engine.js';
 import { databaseTest } from '../support/databases.js';
+import type { CliProcess } from './support/cli.js';
 import { crashLoop } from './support/crash-loop.js';
 import type { Size } from './support/large-config.js';
-import { advisoryLocks, waitForNoOtherBackends } from './support/postgres.js';
+import { advisoryLocks, sleep, waitForNoOtherBackends } from './support/postgres.js';
 
 const KILLS = Number(process.env.DIDSYNC_CRASH_KILLS ?? 20);
 /** Hundreds of objects and 100,000 rates: one apply takes a few seconds on PostgreSQL. */
 const SIZE: Size = { carriers: 60, interconnectsPerCarrier: 2, servicesPerCarrier: 2, ratingPlans: 10, rates: 100_000 };
 
-const PG_NAME = 'SIGKILL at random moments of a large apply: before or after, never a mix; the next apply converges';
+/** The run-record statements outside the apply transaction (runs.ts startRun, closeAbandonedRuns). */
+const OUTSIDE = ['INSERT INTO didsync.runs', "UPDATE didsync.runs SET finished_at = now(), status = 'error'"];
+
+interface Backend {
+  writing: boolean;
+  query: string;
+}
+
+async function backends(db: Driver): Promise<Backend[]> {
+  const { rows } = await db.query<Backend>(
+    `SELECT backend_xid IS NOT NULL AS writing, left(query, 80) AS query FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  return rows;
+}
+
+/** Polls until `seen` holds for some backend of the child; the time it did, or undefined once the child has ended. */
+async function watch(db: Driver, child: CliProcess, seen: (b: Backend) => boolean): Promise<number | undefined> {
+  while (child.child.exitCode === null) {
+    if ((await backends(db)).some(seen)) return performance.now();
+    await sleep(2);
+  }
+  return undefined;
+}
+
+const isCommit = (b: Backend) => b.query.startsWith('COMMIT');
+
+const PG_NAME = 'SIGKILL at random moments of the write phase of a large apply: before or after, never a mix; the next apply converges';
 databaseTest(PG_NAME, async (db, target) => {
   await crashLoop(`${PG_NAME} [postgres]`, {
     url: target.url,
     read: (fn) => fn(db),
+    writeStart: 'its backend held a transaction id',
+    writing: (child) => watch(db, child, (b) => b.writing && !OUTSIDE.some((q) => b.query.startsWith(q))),
+    committed: (child) => watch(db, child, isCommit),
     async phase() {
-      const { rows } = await db.query<{ writing: boolean }>(
-        'SELECT backend_xid IS NOT NULL AS writing FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-      );
-      if (rows.length === 0) return 'starting';
-      return rows.some((r) => r.writing) ? 'writing' : 'reading';
-    },
-    async waitForStatement(prefix, child) {
-      while (child.child.exitCode === null) {
-        const { rows } = await db.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity
-            WHERE datname = current_database() AND pid <> pg_backend_pid() AND starts_with(query, $1)`, [prefix],
-        );
-        if (rows[0].n > 0) return true;
-      }
-      return false;
+      const list = await backends(db);
+      if (list.length === 0) return 'not connected';
+      if (list.some((b) => b.writing)) return 'writing';
+      if (list.some((b) => isCommit(b) || b.query.startsWith('SELECT pg_advisory_unlock'))) return 'after COMMIT';
+      return 'reading';
     },
     async settle() {
       const ms = await waitForNoOtherBackends(db);

@@ -21,7 +21,7 @@ test('parseYamlFile never throws', () => {
   fc.assert(fc.property(fc.oneof(bytes, yamlish, yamlish.map((s) => Buffer.from(s))), (input) => {
     const { documents, problems } = parseYamlFile('f.yaml', input);
     assert.ok(Array.isArray(documents) && Array.isArray(problems));
-    for (const p of problems) assert.ok(p.line >= 0 && p.column >= 0 && p.message.length > 0);
+    for (const p of problems) assert.ok(p.line >= 1 && p.column >= 1 && p.message.length > 0, `${p.line}:${p.column} ${p.message}`);
   }), { numRuns: 3000 });
 });
 

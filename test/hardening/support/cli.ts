@@ -19,6 +19,8 @@ export interface CliResult {
 export interface CliProcess {
   child: ChildProcess;
   startedAt: number;
+  /** When the first byte of standard output arrived (performance.now()); undefined when it ended without output. */
+  firstOutput: Promise<number | undefined>;
   done: Promise<CliResult>;
 }
 
@@ -42,11 +44,15 @@ export function startCli(args: readonly string[], opts: CliOptions = {}): CliPro
   child.stderr!.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
   child.stdin!.on('error', () => undefined);
   child.stdin!.end(opts.input ?? '');
+  const firstOutput = new Promise<number | undefined>((resolve) => {
+    child.stdout!.once('data', () => resolve(performance.now()));
+    child.once('close', () => resolve(undefined));
+  });
   const done = new Promise<CliResult>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr, ms: performance.now() - startedAt }));
   });
-  return { child, startedAt, done };
+  return { child, startedAt, firstOutput, done };
 }
 
 export function runCli(args: readonly string[], opts: CliOptions = {}): Promise<CliResult> {

@@ -2,7 +2,12 @@
 // Each test records its fault or input classes here; when
 // DIDSYNC_RELIABILITY_OUT names a folder (scripts/reliability-report.ts sets
 // it) the records are appended there as JSON lines, otherwise they are
-// dropped. A record never decides a test: the assertions do.
+// dropped. A record never decides a test: the assertions do, and the report
+// marks each row with its test's result from the runner's TAP output. Record
+// in a `finally` where a failing test should still show its row (as
+// FAILED); a test that fails before recording is listed by the report as
+// failed without a row. `test` must be the test's full name as the runner
+// reports it (with the ` [postgres]` or ` [pglite]` of a databaseTest).
 
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
