@@ -47,7 +47,7 @@ export async function openDatabase(url: string | undefined, opts: OpenOptions = 
         const where = target.isDefault ? DEFAULT_EMBEDDED_DIR : db.description;
         process.stderr.write(`didsync: no --db or DATABASE_URL given; created the embedded database in ${where}\n`);
       } else {
-        throw new UserError(`the database ${db.description} has no didsync schema; run 'didsync db init --db URL' first`);
+        throw new UserError(`the database ${db.description} lacks didsync's schema or part of it (a table or one of its triggers); run 'didsync db init --db URL' first`);
       }
     } else if (target.kind === 'pglite' && target.isDefault) {
       process.stderr.write(`didsync: no --db or DATABASE_URL given; using the embedded database in ${DEFAULT_EMBEDDED_DIR}\n`);

@@ -174,7 +174,7 @@ export class Daemon {
   private async prepare(db: Driver): Promise<void> {
     if (!(await schemaReady(db))) {
       if (this.target.kind !== 'pglite') {
-        throw new UserError(`the database ${db.description} has no didsync schema; run 'didsync db init --db URL' first`);
+        throw new UserError(`the database ${db.description} lacks didsync's schema or part of it (a table or one of its triggers); run 'didsync db init --db URL' first`);
       }
       await initDatabase(db);
       this.log.info({ database: db.description }, 'created the embedded database');

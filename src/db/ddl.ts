@@ -14,7 +14,7 @@ import { APPLY_ORDER, kindSpec, type KindSpec, type NestedPart, type Reference }
 import { columnFields, nestedFields, rateFields, type FieldInfo } from '../model/schemas.js';
 
 /** Version of didsync's bookkeeping schema, kept in didsync.meta. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const DIDSYNC_SCHEMA = 'didsync';
 
 export interface EnumTypeDef {
@@ -47,6 +47,8 @@ export interface TableDef {
   columns: ColumnDef[];
   unique: UniqueDef[];
   primaryKey?: readonly string[];
+  /** Statements that complete the table after CREATE TABLE (what PostgreSQL 15 cannot say inside it). */
+  after?: readonly string[];
 }
 
 /** The four enums of the seed, with the columns (by name) that are typed with them. */
@@ -228,8 +230,27 @@ function didsyncTables(): TableDef[] {
       { name: 'applied_run', type: 'bigint' },
       { name: 'applied_at', type: 'timestamptz' },
     ], [{ columns: ['kind', 'row_id'] }], ['kind', 'key']),
-    // The last applied deck per plan; no foreign key, so a plan deleted outside didsync leaves its record to compare.
-    ownTable('applied_rates', [{ name: 'rating_plan_id', type: 'varchar(36)', notNull: true }, ...rateColumns()], [RATE_IDENTITY]),
+    // The deck each managed plan's rates were last applied from, as CSV text (the file's bytes, or
+    // inline rates written out): what its rates are compared with to say what drifted. One value
+    // per plan, not a copy of every row. No foreign key: a plan deleted outside didsync keeps its
+    // record to compare. Stored uncompressed (EXTERNAL): compressing tens of MB costs more than it saves.
+    { ...ownTable('applied_decks', [
+      { name: 'rating_plan_id', type: 'varchar(36)', primaryKey: true },
+      { name: 'digest', type: 'text', notNull: true },
+      { name: 'content', type: 'text', notNull: true },
+    ]), after: [`ALTER TABLE ${ident(DIDSYNC_SCHEMA)}.applied_decks ALTER COLUMN content SET STORAGE EXTERNAL`] },
+    // Kept by triggers (src/db/watchers.ts): every plan's rate fingerprint, and the writes others made.
+    ownTable('rate_prints', [
+      { name: 'rating_plan_id', type: 'varchar(36)', primaryKey: true },
+      { name: 'n', type: 'bigint', notNull: true },
+      { name: 'h', type: 'numeric', notNull: true },
+    ]),
+    ownTable('changes', [
+      { name: 'id', type: 'bigserial', primaryKey: true },
+      { name: 'at', type: 'timestamptz', notNull: true, default: 'clock_timestamp()' },
+      { name: 'table_name', type: 'text', notNull: true },
+      { name: 'txid', type: 'xid8', notNull: true, default: 'pg_current_xact_id()' },
+    ]),
     ownTable('runs', [
       { name: 'id', type: 'bigserial', primaryKey: true },
       { name: 'started_at', type: 'timestamptz', notNull: true, default: 'now()' },

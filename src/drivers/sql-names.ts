@@ -1,4 +1,4 @@
-// Quoting of table names that may carry a schema (`didsync.applied_rates`).
+// Quoting of table names that may carry a schema (`didsync.applied_decks`).
 
 import { ident } from '../model/columns.js';
 

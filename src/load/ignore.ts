@@ -44,7 +44,7 @@ export async function readIgnoreRules(root: string): Promise<{ ignore: IgnoreRul
     if (code === 'ENOENT') return { ignore: NO_IGNORE_RULES, problems: [] };
     return {
       ignore: NO_IGNORE_RULES,
-      problems: [{ file: IGNORE_FILE, line: 0, column: 0, path: '', rule: 'path', message: `cannot read ${IGNORE_FILE}: ${code}` }],
+      problems: [{ file: IGNORE_FILE, line: 1, column: 1, path: '', rule: 'path', message: `cannot read ${IGNORE_FILE}: ${code}` }],
     };
   }
   return { ignore: parseIgnoreRules(text), problems: [] };

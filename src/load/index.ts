@@ -76,7 +76,7 @@ async function readConfigFile(path: string, file: string, problems: Problem[]): 
     return await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    problems.push({ file, line: 0, column: 0, path: '', rule: 'path', message: `cannot read ${file}: ${code}` });
+    problems.push({ file, line: 1, column: 1, path: '', rule: 'path', message: `cannot read ${file}: ${code}` });
     return undefined;
   }
 }

@@ -48,6 +48,7 @@ export function parseRatesCsv(file: string, input: string | Buffer, opts: { maxP
   }
   if (!header.usable) return { deck: emptyDeck(file), problems: sink.result() };
   const deck = new RowReader(records, header.columns, records.count, sink).read(file);
+  deck.text = source.text;
   return { deck, problems: sink.result() };
 }
 

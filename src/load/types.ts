@@ -56,6 +56,8 @@ export interface RateDeck {
   effectiveDate: (string | null)[];
   /** 'YYYY-MM-DD' or null. */
   endDate: (string | null)[];
+  /** For a CSV deck: the text it was read from (what an apply records as the deck it applied). */
+  text?: string;
 }
 
 export const RATE_COLUMNS = [

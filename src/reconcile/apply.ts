@@ -11,7 +11,8 @@ import type { Plan, PlanChange, RateOps } from './plan.js';
 import type { LiveState } from './state.js';
 import { Resolver, nextShortCodes } from './write-object.js';
 import { ColumnTypes, deleteObjects, insertObjects, newRowId, updateObjects, type ObjectWrite } from './write-batch.js';
-import { APPLIED_RATES_TABLE, RATES_TABLE, copyPlanRates, deletePlanRates, writeRates } from './write-rates.js';
+import { RATES_TABLE, deletePlanRates, writeRates } from './write-rates.js';
+import { forgetVanishedDecks, recordAppliedDecks, type AppliedDeck } from './applied-decks.js';
 import type { Value } from './values.js';
 import { recordRatesFingerprints } from './fingerprint.js';
 import { recordDeckSources } from './deck-records.js';
@@ -33,7 +34,6 @@ export async function executePlan(db: Queryable, plan: Plan, live: LiveState, ru
   const types = new ColumnTypes(db);
   const done: AppliedChange[] = [];
   const records: ManagedRecord[] = [];
-  const rateDrift = new Set(plan.drift.filter((d) => d.kind === 'RatingPlan' && d.rates).map((d) => d.key));
 
   // Creates and updates kind by kind in dependency order, each kind in a few
   // set-based statements; then deletes in reverse order.
@@ -59,12 +59,8 @@ export async function executePlan(db: Queryable, plan: Plan, live: LiveState, ru
     await insertObjects(db, types, kind, creates, resolver);
     if (kind === 'RatingPlan') {
       for (const change of changes) {
-        const rowId = resolver.id('RatingPlan', change.key);
-        // The record of a plan's rates follows its ops only while it is this
-        // plan's record and equal to the live rates; otherwise it is copied whole.
-        const trusted = change.action !== 'adopt' && !rateDrift.has(change.key)
-          && (change.action === 'create' || (await recordedKey(db, kind, rowId)) === change.key);
-        await syncRates(db, rowId, plan.rateOps[change.key], !trusted);
+        const ops = plan.rateOps[change.key];
+        if (ops) await writeRates(db, RATES_TABLE, resolver.id('RatingPlan', change.key), ops);
       }
     }
   }
@@ -72,31 +68,14 @@ export async function executePlan(db: Queryable, plan: Plan, live: LiveState, ru
     const deletes = plan.changes.filter((c) => c.kind === kind && c.action === 'delete');
     if (deletes.length === 0) continue;
     const ids = deletes.map((c) => c.rowId!);
-    if (kind === 'RatingPlan') {
-      for (const id of ids) {
-        await deletePlanRates(db, RATES_TABLE, id);
-        await deletePlanRates(db, APPLIED_RATES_TABLE, id);
-      }
-    }
+    if (kind === 'RatingPlan') for (const id of ids) await deletePlanRates(db, RATES_TABLE, id);
     await deleteObjects(db, kind, ids);
     await db.query('DELETE FROM didsync.managed WHERE kind = $1 AND row_id = ANY($2::varchar[])', [kind, ids]);
     for (const c of deletes) done.push({ action: 'delete', kind, key: c.key, rowId: c.rowId! });
   }
 
-  for (const r of plan.refresh) {
-    records.push({ kind: r.kind, key: r.key, rowId: r.rowId, fields: r.fields });
-    // A refreshed plan equals git in the database, rates included: record them as they are.
-    if (r.kind === 'RatingPlan') await copyPlanRates(db, RATES_TABLE, APPLIED_RATES_TABLE, r.rowId);
-  }
+  for (const r of plan.refresh) records.push({ kind: r.kind, key: r.key, rowId: r.rowId, fields: r.fields });
   await recordManaged(db, records, runId);
-  for (const d of plan.drift) {
-    // Rates drifted to what git now says: the record follows, the rows are already right.
-    const changed = plan.changes.some((c) => c.kind === d.kind && c.key === d.key) || plan.refresh.some((r) => r.kind === d.kind && r.key === d.key);
-    if (d.kind === 'RatingPlan' && d.rates && !changed && !plan.orphans.some((o) => o.key === d.key && o.kind === d.kind)) {
-      const planId = resolver.find('RatingPlan', d.key);
-      if (planId) await copyPlanRates(db, RATES_TABLE, APPLIED_RATES_TABLE, planId);
-    }
-  }
   await forgetVanished(db);
   await recordRates(db, plan, resolver);
   await recordDeckSources(db, plan, (key) => resolver.find('RatingPlan', key));
@@ -116,17 +95,6 @@ async function buildResolver(db: Queryable, live: LiveState): Promise<Resolver> 
   return resolver;
 }
 
-async function syncRates(db: Queryable, planRowId: string, ops: RateOps | undefined, fullRecord: boolean): Promise<void> {
-  if (ops) await writeRates(db, RATES_TABLE, planRowId, ops);
-  if (fullRecord) await copyPlanRates(db, RATES_TABLE, APPLIED_RATES_TABLE, planRowId);
-  else if (ops) await writeRates(db, APPLIED_RATES_TABLE, planRowId, ops);
-}
-
-/** The key didsync's record of a row is under, if any. */
-async function recordedKey(db: Queryable, kind: KindName, rowId: string): Promise<string | undefined> {
-  const res = await db.query<{ key: string }>('SELECT key FROM didsync.managed WHERE kind = $1 AND row_id = $2', [kind, rowId]);
-  return res.rows[0]?.key;
-}
 
 interface ManagedRecord {
   kind: KindName;
@@ -172,15 +140,22 @@ async function recordRates(db: Queryable, plan: Plan, resolver: Resolver): Promi
   for (const r of missing.rows) touched.add(r.key);
   const digests = plan.source.rateDigests;
   const record = new Map<string, string>();
+  const decks: AppliedDeck[] = [];
   const clear: string[] = [];
   for (const key of touched) {
     const rowId = resolver.find('RatingPlan', key);
     if (rowId === undefined) continue;
     const digest = digests?.[key];
-    if (digest === undefined) clear.push(rowId);
-    else record.set(rowId, digest);
+    if (digest === undefined) {
+      clear.push(rowId);
+      continue;
+    }
+    record.set(rowId, digest);
+    const text = plan.source.deckTexts?.[key];
+    decks.push({ rowId, digest, ...(text !== undefined ? { text } : {}) });
   }
   await recordRatesFingerprints(db, record);
+  await recordAppliedDecks(db, decks);
   if (clear.length > 0) {
     await db.query("UPDATE didsync.managed SET rates_fingerprint = NULL WHERE kind = 'RatingPlan' AND row_id = ANY($1::varchar[])", [clear]);
   }
@@ -192,7 +167,7 @@ async function forgetVanished(db: Queryable): Promise<void> {
     const table = ident(kindSpec(kind).table!);
     await db.query(`DELETE FROM didsync.managed m WHERE m.kind = $1 AND NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.id = m.row_id)`, [kind]);
   }
-  await db.query('DELETE FROM didsync.applied_rates a WHERE NOT EXISTS (SELECT 1 FROM customer_rating_plans p WHERE p.id = a.rating_plan_id)');
+  await forgetVanishedDecks(db);
 }
 
 /** After an apply every rating plan in git equals git: no uncommitted changes (CONTRACT §5). */

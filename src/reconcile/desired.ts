@@ -4,6 +4,7 @@
 import { canonicalDecimal } from '../model/decimal.js';
 import type { ConfigObject, DeckStub, DesiredState, RateDeck } from '../load/types.js';
 import { normalise, type Value } from './values.js';
+import { ratesCsv } from '../export/rates-csv.js';
 import { normaliseNested, objectId, stateFields, type ObjectState, type RateRows } from './state.js';
 
 export interface DesiredModel {
@@ -20,6 +21,8 @@ export interface ReadModel extends DesiredModel {
   stubs: Map<string, DeckStub>;
   /** Rating plans with a hashed CSV deck: which file and bytes their rates come from. */
   sources: Map<string, { file: string; sha256: string }>;
+  /** The text of each deck that was read (a CSV file's, or inline rates written out as CSV), for apply to record. */
+  texts: Map<string, string>;
 }
 
 export function desiredModel(desired: DesiredState): ReadModel {
@@ -27,6 +30,7 @@ export function desiredModel(desired: DesiredState): ReadModel {
   const rates = new Map<string, RateRows>();
   const stubs = new Map<string, DeckStub>();
   const sources = new Map<string, { file: string; sha256: string }>();
+  const texts = new Map<string, string>();
   const origins = new Map<string, { file: string; line: number }>();
   for (const obj of desired.objects) {
     if (obj.kind === 'Settings') continue;
@@ -35,10 +39,14 @@ export function desiredModel(desired: DesiredState): ReadModel {
     origins.set(id, { file: obj.file, line: obj.line });
     if (obj.kind !== 'RatingPlan') continue;
     if (obj.ratesStub) stubs.set(obj.key, obj.ratesStub);
-    else rates.set(obj.key, normaliseDeck(obj.rates));
+    else {
+      const rows = normaliseDeck(obj.rates);
+      rates.set(obj.key, rows);
+      texts.set(obj.key, obj.rates?.text ?? ratesCsv(rows));
+    }
     if (obj.ratesSource) sources.set(obj.key, obj.ratesSource);
   }
-  return { objects, rates, stubs, sources, origins };
+  return { objects, rates, stubs, sources, origins, texts };
 }
 
 export function desiredObject(obj: ConfigObject): ObjectState {

@@ -75,8 +75,10 @@ export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanO
       live.rates.set(key, unread);
       continue;
     }
-    const rows = normaliseDeck(await stub.load());
+    const deck = await stub.load();
+    const rows = normaliseDeck(deck);
     model.rates.set(key, rows);
+    if (deck.text !== undefined) model.texts.set(key, deck.text);
     rateDigests.set(key, ratesDigest(rows));
   }
   // A plan skipped as unchanged has, by its fingerprints, exactly git's deck.
@@ -92,6 +94,7 @@ export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanO
   plan.source.rateDigests = Object.fromEntries(rateDigests);
   const decks = deckSources(model);
   if (Object.keys(decks).length > 0) plan.source.rateDecks = decks;
+  if (model.texts.size > 0) plan.source.deckTexts = Object.fromEntries(model.texts);
   return plan;
 }
 

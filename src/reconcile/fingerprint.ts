@@ -12,28 +12,33 @@
 
 import type { Queryable } from '../drivers/driver.js';
 import type { DeckSource } from './plan.js';
+import { RATE_ROW_TEXT } from '../db/watchers.js';
 
 /** The fingerprint of an empty deck (no row, so no group in the query). */
 export const EMPTY_FINGERPRINT = '0:0';
 
-const ROW_TEXT = `format('%L|%L|%L|%L|%L|%L|%L|%L', prefix, effective_date, destination, rate, connection_fee, initial_interval, recurring_interval, end_date)`;
-
-/** Fingerprints of the decks in `table`, by rating plan row id; all plans, or those in `planIds`. */
-export async function rateFingerprints(db: Queryable, table: string, planIds?: readonly string[]): Promise<Map<string, string>> {
-  const where = planIds ? 'WHERE rating_plan_id = ANY($1::varchar[])' : '';
-  const { rows } = await db.query<{ id: string; n: string; h: string }>(
-    `SELECT rating_plan_id AS id, count(*)::text AS n, sum(hashtextextended(${ROW_TEXT}, 0))::text AS h
-       FROM ${table} ${where} GROUP BY rating_plan_id`,
-    planIds ? [planIds] : [],
-  );
+/**
+ * Fingerprints of the live rates by rating plan row id, all plans or those
+ * in `planIds`, as the database keeps them at write time (didsync.rate_prints,
+ * src/db/watchers.ts): one row per plan, however many rates it has. With
+ * `scan`, computed from every rate row instead (the full comparison, which
+ * does not trust the triggers); both give the same text for the same rows.
+ */
+export async function rateFingerprints(db: Queryable, opts: { planIds?: readonly string[]; scan?: boolean } = {}): Promise<Map<string, string>> {
+  const where = opts.planIds ? 'WHERE rating_plan_id = ANY($1::varchar[])' : '';
+  const sql = opts.scan
+    ? `SELECT rating_plan_id AS id, count(*)::text AS n, sum(hashtextextended(${RATE_ROW_TEXT}, 0))::text AS h
+         FROM customer_rating_plan_rates ${where} GROUP BY rating_plan_id`
+    : `SELECT rating_plan_id AS id, n::text AS n, h::text AS h FROM didsync.rate_prints ${where}`;
+  const { rows } = await db.query<{ id: string; n: string; h: string }>(sql, opts.planIds ? [opts.planIds] : []);
   const out = new Map<string, string>();
-  for (const r of rows) out.set(r.id, `${r.n}:${r.h}`);
+  for (const r of rows) if (r.n !== '0') out.set(r.id, `${r.n}:${r.h}`);
   return out;
 }
 
 /** What didsync recorded about a managed plan's rates at its last apply. */
 export interface RatesRecord {
-  /** Fingerprint of the rates it applied (didsync.applied_rates). */
+  /** Fingerprint of the rates it applied, read right after it wrote them. */
   applied: string;
   /** ratesDigest of the git deck they were applied from. */
   desired: string;
@@ -62,12 +67,12 @@ function deckSourceOf(v: unknown): DeckSource | undefined {
 
 /**
  * After an apply, record for each given managed plan (row id -> desired
- * digest) the fingerprint of its applied rates.
+ * digest) the fingerprint its rates have now, which are the rates it applied.
  */
 export async function recordRatesFingerprints(db: Queryable, plans: ReadonlyMap<string, string>): Promise<void> {
   if (plans.size === 0) return;
   const ids = [...plans.keys()];
-  const prints = await rateFingerprints(db, 'didsync.applied_rates', ids);
+  const prints = await rateFingerprints(db, { planIds: ids });
   const rows = ids.map((id) => ({
     row_id: id,
     record: JSON.stringify({ applied: prints.get(id) ?? EMPTY_FINGERPRINT, desired: plans.get(id) ?? '' } satisfies RatesRecord),

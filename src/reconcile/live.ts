@@ -9,6 +9,7 @@ import type { Queryable } from '../drivers/driver.js';
 import { normalise, type Value } from './values.js';
 import { canonicalDecimal } from '../model/decimal.js';
 import { EMPTY_FINGERPRINT, parseRatesRecord, rateFingerprints, type RatesRecord } from './fingerprint.js';
+import { readAppliedDecks } from './applied-decks.js';
 import {
   normaliseNested, objectId, stateFields,
   type AppliedObject, type AppliedState, type LiveObject, type LiveState, type RateRows,
@@ -51,6 +52,8 @@ export interface ReadOptions {
    * See fingerprint.ts. Without it every plan is compared row by row.
    */
   skipUnchanged?: { desiredDigests?: ReadonlyMap<string, string> };
+  /** Compute the live fingerprints from every rate row instead of reading those the triggers keep (the full comparison). */
+  scanFingerprints?: boolean;
 }
 
 export interface LiveRead {
@@ -76,10 +79,11 @@ export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRe
       if (kind === 'RatingPlan') planIds.set(obj.key, obj.rowId);
     }
   }
-  const prints = await rateFingerprints(db, 'customer_rating_plan_rates');
+  const prints = await rateFingerprints(db, { scan: opts.scanFingerprints === true });
   const rateFingerprintsByKey = new Map<string, string>();
   const rates = new Map<string, RateRows>();
   const appliedRates = new Map<string, RateRows>();
+  const wantApplied = new Map<string, string>();
   const unchangedRates = new Set<string>();
   for (const [key, rowId] of planIds) {
     const fingerprint = prints.get(rowId) ?? EMPTY_FINGERPRINT;
@@ -96,7 +100,11 @@ export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRe
     // Live rates with the fingerprint of the last apply have not drifted:
     // the applied copy is only needed to say what drifted.
     const drifted = !opts.skipUnchanged || record?.applied !== fingerprint;
-    if (managedPlan && drifted) appliedRates.set(key, await readRates(db, 'didsync.applied_rates', rowId));
+    if (managedPlan && drifted) wantApplied.set(rowId, key);
+  }
+  // The deck applied last, when it is the one the record says (its digest): else what drifted is unknown, and not guessed.
+  for (const [rowId, deck] of await readAppliedDecks(db, [...wantApplied.keys()])) {
+    if (deck.digest === ratesRecords.get(rowId)?.desired) appliedRates.set(wantApplied.get(rowId)!, deck.rows);
   }
   return {
     live: { objects, rates, rateFingerprints: rateFingerprintsByKey },

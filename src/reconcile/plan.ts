@@ -60,6 +60,8 @@ export interface Plan {
    */
   source: {
     commit: string | null; configDigest: string; rateDigests?: Record<string, string>; rateDecks?: Record<string, DeckSource>;
+    /** The text of each deck read for this plan (applied-decks.ts records it as the deck applied). */
+    deckTexts?: Record<string, string>;
   };
   database: { description: string; digests: Record<string, string> };
   /** The Settings the plan was made under: apply judges the guards again with them (apply-guards.ts). */
@@ -180,7 +182,7 @@ export function staleEntries(saved: Record<string, string>, now: Record<string, 
 /** The plan as the contract's JSON (CONTRACT §4): no apply payload. */
 export function publicPlan(plan: Plan): Omit<Plan, 'rateOps' | 'database' | 'refresh' | 'settings'> & { database: { description: string } } {
   const { rateOps: _ops, database, refresh: _refresh, settings: _settings, ...rest } = plan;
-  const { rateDigests: _digests, rateDecks: _decks, ...source } = plan.source;
+  const { rateDigests: _digests, rateDecks: _decks, deckTexts: _texts, ...source } = plan.source;
   return {
     ...rest,
     source,

@@ -27,7 +27,7 @@ export interface LiveObject extends ObjectState {
 }
 
 /** Rates in normalised columnar form (a deck without its source positions); index i across the arrays is one rate. */
-export type RateRows = Omit<RateDeck, 'file' | 'line'>;
+export type RateRows = Omit<RateDeck, 'file' | 'line' | 'text'>;
 
 export const EMPTY_RATES = (): RateRows => ({
   prefix: [], destination: [], rate: [], connectionFee: [], initialInterval: [],

@@ -1,14 +1,13 @@
 // Writes rate rows set-based: one DELETE of the removed and changed keys,
 // then one bulk COPY of the new and changed rows. Never a statement per
-// rate. The same ops keep didsync.applied_rates (the last applied deck) in
-// step, so drift detection has something exact to compare against.
+// rate. What was applied is recorded apart (applied-decks.ts, and the
+// fingerprints the database keeps: src/db/watchers.ts).
 
 import type { Queryable } from '../drivers/driver.js';
 import type { RateOps } from './plan.js';
 import type { RateRows } from './state.js';
 
 export const RATES_TABLE = 'customer_rating_plan_rates';
-export const APPLIED_RATES_TABLE = 'didsync.applied_rates';
 const COLUMNS = [
   'rating_plan_id', 'prefix', 'destination', 'rate', 'connection_fee',
   'initial_interval', 'recurring_interval', 'effective_date', 'end_date',
@@ -27,15 +26,6 @@ export async function writeRates(db: Queryable, table: string, planRowId: string
     );
   }
   if (ops.upsert.prefix.length > 0) await copyRates(db, table, planRowId, ops.upsert);
-}
-
-/** Replace `target`'s rows of a plan by `source`'s (server side, no round trip of the rows). */
-export async function copyPlanRates(db: Queryable, source: string, target: string, planRowId: string): Promise<void> {
-  await db.query(`DELETE FROM ${target} WHERE rating_plan_id = $1`, [planRowId]);
-  await db.query(
-    `INSERT INTO ${target} (${COLUMNS.join(', ')}) SELECT ${COLUMNS.join(', ')} FROM ${source} WHERE rating_plan_id = $1`,
-    [planRowId],
-  );
 }
 
 export async function deletePlanRates(db: Queryable, table: string, planRowId: string): Promise<void> {

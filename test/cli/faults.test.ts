@@ -25,7 +25,7 @@ databaseTest('a server database without didsync schema: run db init first', asyn
   const r = didsync(root, 'plan', '-C', root, '--db', target.url);
   assert.equal(r.code, 1);
   oneClearLine(r.stderr);
-  assert.match(r.stderr, /has no didsync schema; run 'didsync db init/);
+  assert.match(r.stderr, /lacks didsync's schema or part of it .*; run 'didsync db init/);
 }, { only: 'postgres' });
 
 databaseTest('a currency missing from the currencies table is a clear refusal and nothing is written', async (db, target) => {
@@ -63,5 +63,13 @@ databaseTest('a DIDTron table missing from the database: run db init', async (db
   const r = didsync(root, 'plan', '-C', root, '--db', target.url);
   assert.equal(r.code, 1);
   oneClearLine(r.stderr);
-  assert.match(r.stderr, /relation "carrier_services" does not exist \[SQLSTATE 42P01\]; run 'didsync db init' to create what is missing/);
+  assert.match(r.stderr, /lacks didsync's schema or part of it \(a table or one of its triggers\); run 'didsync db init --db URL' first/);
+}, { init: true, only: 'postgres' });
+
+databaseTest('a table that goes missing while didsync reads: the cause and run db init', async (db) => {
+  // Checked at open, a table can still be dropped before the query reaches it.
+  await db.query('DROP TABLE carrier_services');
+  const { databaseError } = await import('../../src/drivers/errors.js');
+  const e = await db.query('SELECT 1 FROM carrier_services').then(() => undefined, (x: unknown) => databaseError(x, 'database error'));
+  assert.match(String(e?.message), /relation "carrier_services" does not exist \[SQLSTATE 42P01\]; run 'didsync db init' to create what is missing/);
 }, { init: true });

@@ -65,11 +65,8 @@ function expectedColumns(): Map<string, Map<string, ColumnType>> {
       for (const f of nestedFields(spec.kind, part.field)) put(part.table, f.column, fieldType(part.table, f));
     }
   }
-  for (const table of ['customer_rating_plan_rates', 'didsync.applied_rates']) {
-    put(table, 'rating_plan_id', { ...FK, notNull: true });
-    for (const f of rateFields()) put(table, f.column, fieldType(table, f));
-  }
-  out.get('didsync.applied_rates')!.delete('id');
+  put('customer_rating_plan_rates', 'rating_plan_id', { ...FK, notNull: true });
+  for (const f of rateFields()) put('customer_rating_plan_rates', f.column, fieldType('customer_rating_plan_rates', f));
   for (const c of ['customer_balance', 'supplier_balance', 'bilateral_balance', 'customer_24hr_spend', 'supplier_24hr_spend']) {
     put('carriers', c, MONEY);
   }

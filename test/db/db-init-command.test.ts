@@ -29,7 +29,7 @@ databaseTest('db init creates the schema, says what it created, and run again do
   await db.close();
   const first = await didsync('db', 'init', '--db', target.url);
   assert.equal(first.code, 0, first.stderr);
-  assert.match(first.stdout, /^created \d+ objects: type carrier_partner_type, .*table didsync\.runs, \d+ currencies \(ISO 4217\)\n$/);
+  assert.match(first.stdout, /^created \d+ objects: type carrier_partner_type, .*table didsync\.runs, change triggers on 16 table\(s\), rate fingerprint triggers on customer_rating_plan_rates, \d+ currencies \(ISO 4217\)\n$/);
 
   const again = await didsync('db', 'init', '--db', target.url);
   assert.equal(again.code, 0, again.stderr);

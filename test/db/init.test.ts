@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { Queryable } from '../../src/drivers/driver.js';
 import { ENUM_TYPES, tableDefs, tableName } from '../../src/db/ddl.js';
 import { initDatabase, schemaReady } from '../../src/db/init.js';
+import { watchedTables } from '../../src/db/watchers.js';
 import { ISO_4217 } from '../../src/db/iso4217.js';
 import { databaseTest } from '../support/databases.js';
 
@@ -15,7 +16,7 @@ const SEED_TABLES = [
   'interconnect_signalling_settings', 'customer_categories', 'customer_groups', 'users', 'carrier_assignments',
   'customer_rating_plan_rates',
 ];
-const DIDSYNC_TABLES = ['didsync.meta', 'didsync.managed', 'didsync.applied_rates', 'didsync.runs'];
+const DIDSYNC_TABLES = ['didsync.meta', 'didsync.managed', 'didsync.applied_decks', 'didsync.rate_prints', 'didsync.changes', 'didsync.runs'];
 
 async function count(db: Queryable, sql: string, params: unknown[] = []): Promise<number> {
   return Number(Object.values((await db.query(sql, params)).rows[0])[0]);
@@ -49,7 +50,9 @@ databaseTest('init on an empty database creates every type and table, and report
   assert.deepEqual(await tablesIn(db), [...SEED_TABLES, ...DIDSYNC_TABLES].sort());
   assert.deepEqual(await tablesIn(db), tableDefs().map(tableName).sort());
   assert.equal(await schemaReady(db), true);
-  assert.equal(await count(db, "SELECT count(*) FROM didsync.meta WHERE key = 'schema_version' AND value = '1'"), 1);
+  assert.equal(await count(db, "SELECT count(*) FROM didsync.meta WHERE key = 'schema_version' AND value = '2'"), 1);
+  assert.ok(created.includes(`change triggers on ${watchedTables().length} table(s)`), created.join(', '));
+  assert.ok(created.includes('rate fingerprint triggers on customer_rating_plan_rates'));
 });
 
 databaseTest('init run again creates nothing', async (db) => {
@@ -110,7 +113,7 @@ databaseTest('a rate is unique per plan, prefix and effective date, NULL date in
   await initDatabase(db);
   const plan = (await db.query<{ id: string }>("INSERT INTO customer_rating_plans (name) VALUES ('UK') RETURNING id")).rows[0].id;
   const other = (await db.query<{ id: string }>("INSERT INTO customer_rating_plans (name) VALUES ('FR') RETURNING id")).rows[0].id;
-  for (const table of ['customer_rating_plan_rates', 'didsync.applied_rates']) {
+  for (const table of ['customer_rating_plan_rates']) {
     const add = (planId: string, date: string | null) =>
       db.query(`INSERT INTO ${table} (rating_plan_id, prefix, rate, effective_date) VALUES ($1, '44', 0.01, $2)`, [planId, date]);
     await add(plan, null);

@@ -48,7 +48,7 @@ async function snapshot(db: Queryable): Promise<Record<string, unknown[]>> {
 /** Forget that didsync manages anything: the database as DIDTron alone would have left it. */
 async function forgetBookkeeping(db: Queryable): Promise<void> {
   await db.query('DELETE FROM didsync.managed');
-  await db.query('DELETE FROM didsync.applied_rates');
+  await db.query('DELETE FROM didsync.applied_decks');
 }
 
 function onlyAdopts(plan: Plan): void {

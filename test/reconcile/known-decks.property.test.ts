@@ -123,9 +123,9 @@ async function planOf(db: Queryable, desired: DesiredState, fullComparison: bool
   return makePlan(db, desired, { ...OPTIONS, guards: settingsOf(desired).guards, fullComparison });
 }
 
-/** The plan as apply would use it, without the record of which files were hashed (the full path hashes none). */
+/** The plan as apply would use it, without the record of which files were hashed and read (the full path hashes none, and reads every deck). */
 function comparable(plan: Plan): Plan {
-  const { rateDecks: _decks, ...source } = plan.source;
+  const { rateDecks: _decks, deckTexts: _texts, ...source } = plan.source;
   return { ...plan, source };
 }
 

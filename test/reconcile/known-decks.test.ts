@@ -46,7 +46,7 @@ async function fullPlan(db: Queryable, root: string): Promise<Plan> {
 }
 
 function comparable(plan: Plan): Plan {
-  const { rateDecks: _decks, ...source } = plan.source;
+  const { rateDecks: _decks, deckTexts: _texts, ...source } = plan.source;
   return { ...plan, source };
 }
 
