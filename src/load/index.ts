@@ -24,6 +24,7 @@ import { resolveRatesFile } from './paths.js';
 import { parseRatesCsv } from './rates-csv.js';
 import type { LoadResult, SourceDocument } from './types.js';
 import { parseYamlFile } from './yaml.js';
+import { readAhead } from './read-ahead.js';
 
 export { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 export { parseYamlFile } from './yaml.js';
@@ -52,8 +53,7 @@ export async function loadConfig(root: string, opts: LoadOptions = {}): Promise<
     result.problems = boundMessages(sortProblems(result.problems));
     return result;
   }
-  for (const f of listing.files) {
-    const bytes = await readConfigFile(f.path, f.file, result.problems);
+  for await (const [f, bytes] of readAhead(listing.files, (file) => readConfigFile(file.path, file.file, result.problems))) {
     if (!bytes) continue;
     const parsed = parseYamlFile(f.file, bytes, limits);
     result.documents.push(...parsed.documents);

@@ -1,4 +1,6 @@
 // Parses one YAML config file into SourceDocuments (YAML 1.2 core schema).
+// Ordinary files take the fast reader (yaml-fast.ts); this module is the
+// careful reader that every other file, and every problem, goes through.
 // It owns the file-level rules: strict UTF-8, a bound on the values read
 // before parsing, syntax errors with their position, empty documents
 // skipped, each document a mapping. A document
@@ -11,6 +13,7 @@ import { DEFAULT_LIMITS } from './limits.js';
 import { decodeSource } from './source-text.js';
 import type { SourceDocument } from './types.js';
 import { documentValues, type ValueLimits } from './yaml-values.js';
+import { fastYamlDocuments } from './yaml-fast.js';
 
 export interface YamlFile {
   documents: SourceDocument[];
@@ -26,7 +29,9 @@ const HINTS: Record<string, string> = {
   UNEXPECTED_TOKEN: 'check the indentation and quoting around this point',
 };
 
-export function parseYamlFile(file: string, input: string | Buffer, limits: Partial<ValueLimits & { maxYamlItems: number }> = {}): YamlFile {
+export function parseYamlFile(
+  file: string, input: string | Buffer, limits: Partial<ValueLimits & { maxYamlItems: number }> = {}, opts: { careful?: boolean } = {},
+): YamlFile {
   const bounds: ValueLimits = {
     maxAliasNodes: limits.maxAliasNodes ?? DEFAULT_LIMITS.maxAliasNodes,
     maxDepth: limits.maxDepth ?? DEFAULT_LIMITS.maxDepth,
@@ -35,6 +40,9 @@ export function parseYamlFile(file: string, input: string | Buffer, limits: Part
   if (!source.ok) return { documents: [], problems: [source.problem] };
   const crowded = overItemLimit(file, source.text, limits.maxYamlItems ?? DEFAULT_LIMITS.maxYamlItems);
   if (crowded) return { documents: [], problems: [crowded] };
+  // An ordinary file is read the fast way (yaml-fast.ts), which declines anything else.
+  const fast = opts.careful ? undefined : fastYamlDocuments(file, source.text, bounds.maxDepth, () => parseYamlFile(file, input, limits, { careful: true }).documents);
+  if (fast) return { documents: fast, problems: [] };
   const lines = new LineCounter();
   let docs: Document.Parsed[];
   try {

@@ -15,7 +15,7 @@ export { columnFields, nestedFields, rateFields } from './schema-fields.js';
 export type { FieldInfo, FieldType } from './schema-fields.js';
 export type { SchemaDecimal } from './schema-keywords.js';
 export type { SchemaIssue } from './schema-issues.js';
-export { decimalPointers, integerPointers } from './decimal-pointers.js';
+export { decimalPointers, integerPointers, numberPointers } from './decimal-pointers.js';
 export { compileAll } from './schema-validator.js';
 
 /**

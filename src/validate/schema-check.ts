@@ -6,7 +6,7 @@
 // their PostgreSQL integer column. It must never change a value other than
 // by that decimal substitution.
 
-import { columnFields, decimalPointers, integerPointers, nestedFields, validateAgainstSchema, type FieldInfo, type SchemaIssue } from '../model/schemas.js';
+import { columnFields, nestedFields, numberPointers, validateAgainstSchema, type FieldInfo, type SchemaIssue } from '../model/schemas.js';
 import { valueAt } from '../load/rates-inline.js';
 import type { Problem } from '../report/problem.js';
 import { alreadyReported, replaceAt, type TypedDocument } from './documents.js';
@@ -17,7 +17,8 @@ const KEY_KEYWORDS = new Set(['additionalProperties', 'unevaluatedProperties', '
 
 export function checkSchemas(typed: readonly TypedDocument[], problems: Problem[]): void {
   for (const td of typed) {
-    substituteDecimals(td);
+    const pointers = numberPointers(td.kind, td.data);
+    substituteDecimals(td, pointers.decimal);
     const issues = validateAgainstSchema(td.kind, withoutNullDefaults(td));
     const fresh: SchemaIssue[] = issues.filter((issue) => !alreadyReported(td, issue.path));
     for (const issue of fresh) {
@@ -28,15 +29,15 @@ export function checkSchemas(typed: readonly TypedDocument[], problems: Problem[
       }, KEY_KEYWORDS.has(issue.keyword)));
     }
     for (const issue of fresh) td.reported.add(issue.path);
-    checkIntegerColumns(td, problems);
+    checkIntegerColumns(td, pointers.integer, problems);
   }
 }
 
 /** Integer fields are `integer` columns: a value past their range would fail the apply, so it fails here. */
 const INT4 = { min: -2_147_483_648, max: 2_147_483_647 };
 
-function checkIntegerColumns(td: TypedDocument, problems: Problem[]): void {
-  for (const pointer of integerPointers(td.kind, td.data)) {
+function checkIntegerColumns(td: TypedDocument, pointers: readonly string[], problems: Problem[]): void {
+  for (const pointer of pointers) {
     const value = valueAt(td.data, pointer);
     if (typeof value !== 'number' || !Number.isInteger(value) || (value >= INT4.min && value <= INT4.max)) continue;
     if (alreadyReported(td, pointer)) continue;
@@ -78,8 +79,8 @@ function withoutNullDefaults(td: TypedDocument): unknown {
   return copied ?? td.data;
 }
 
-function substituteDecimals(td: TypedDocument): void {
-  for (const pointer of decimalPointers(td.kind, td.data)) {
+function substituteDecimals(td: TypedDocument, pointers: readonly string[]): void {
+  for (const pointer of pointers) {
     const value = valueAt(td.data, pointer);
     if (typeof value !== 'number') continue;
     replaceAt(td.data, pointer, td.doc.sources.get(pointer) ?? String(value));
