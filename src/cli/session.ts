@@ -10,6 +10,8 @@ import { validateRoot } from '../validate/index.js';
 import type { DesiredState, KnownDecks } from '../load/index.js';
 import { formatProblemsText } from '../report/format-problems.js';
 import { UserError } from '../report/errors.js';
+import { planConfigRoot, type ConfigPlanOptions } from '../reconcile/config-plan.js';
+import type { Plan } from '../reconcile/plan.js';
 
 /**
  * Reads and validates the config. With `knownDecks` (plan and apply, read
@@ -24,6 +26,21 @@ export async function loadDesired(configDir: string, knownDecks?: KnownDecks): P
     throw new UserError(`the config in ${configDir} is invalid (${problems.length} problem(s)); nothing was planned`);
   }
   return { root, desired };
+}
+
+/**
+ * Plans the config against the database (incrementally when the records
+ * allow: src/reconcile/config-plan.ts); an invalid config is printed like
+ * `validate` and refused.
+ */
+export async function planConfig(db: Driver, configDir: string, opts: Omit<ConfigPlanOptions, 'dbDescription'>): Promise<{ plan: Plan; settings: Record<string, unknown> }> {
+  const root = resolve(configDir);
+  const planned = await planConfigRoot(db, root, { ...opts, dbDescription: db.description });
+  if (!planned.ok) {
+    process.stderr.write(await formatProblemsText(root, planned.problems, { colour: process.stderr.isTTY === true }));
+    throw new UserError(`the config in ${configDir} is invalid (${planned.problems.length} problem(s)); nothing was planned`);
+  }
+  return planned;
 }
 
 export interface OpenOptions {

@@ -11,9 +11,8 @@
 // which root and commit.
 
 import type { Driver } from '../drivers/driver.js';
-import { validateRoot } from '../validate/index.js';
-import { applyPlan, makePlan, settingsOf } from '../reconcile/engine.js';
-import { readKnownDecks } from '../reconcile/deck-records.js';
+import { applyPlan } from '../reconcile/engine.js';
+import { planConfigRoot } from '../reconcile/config-plan.js';
 import { hasChanges, type Plan } from '../reconcile/plan.js';
 import { finishRun, startRun, type RunInfo } from '../reconcile/runs.js';
 import { formatProblemsText, problemSummary } from '../report/format-problems.js';
@@ -44,32 +43,30 @@ export type SyncResult =
 
 export async function syncConfig(db: Driver, req: SyncRequest): Promise<SyncResult> {
   const now = req.now ?? new Date();
-  const { desired, problems } = await validateRoot(req.root, { knownDecks: await readKnownDecks(db) });
-  if (!desired || problems.length > 0) {
-    const report = await formatProblemsText(req.root, problems, { colour: false });
-    const runId = await startRun(db, req.run);
-    await finishRun(db, runId, { status: 'failed', error: `${INVALID_CONFIG} ${problemSummary(problems)}\n${report}` });
-    return { outcome: 'invalid', runId, problems, report };
-  }
-  const settings = settingsOf(desired);
   for (let attempt = 1; ; attempt++) {
-    const plan = await makePlan(db, desired, {
-      prune: settings.prune, guards: settings.guards, today: now.toISOString().slice(0, 10),
-      createdAt: now.toISOString(), commit: req.run.commit ?? null, dbDescription: db.description,
+    const planned = await planConfigRoot(db, req.root, {
+      today: now.toISOString().slice(0, 10), createdAt: now.toISOString(), commit: req.run.commit ?? null, dbDescription: db.description,
     });
-    if (!hasChanges(plan) && !req.recordUnchanged) return { outcome: 'unchanged', plan, settings: desired.settings };
+    if (!planned.ok) {
+      const report = await formatProblemsText(req.root, planned.problems, { colour: false });
+      const runId = await startRun(db, req.run);
+      await finishRun(db, runId, { status: 'failed', error: `${INVALID_CONFIG} ${problemSummary(planned.problems)}\n${report}` });
+      return { outcome: 'invalid', runId, problems: planned.problems, report };
+    }
+    const { plan, settings } = planned;
+    if (!hasChanges(plan) && !req.recordUnchanged) return { outcome: 'unchanged', plan, settings };
     const started = performance.now();
     try {
-      const outcome = await applyPlan(db, plan, { force: false, lockTimeoutSeconds: settings.lockTimeoutSeconds, run: req.run });
+      const outcome = await applyPlan(db, plan, { force: false, lockTimeoutSeconds: plan.settings.lockTimeoutSeconds, run: req.run });
       return {
         outcome: outcome.status, runId: outcome.runId, plan, changes: outcome.changes.length,
-        seconds: (performance.now() - started) / 1000, settings: desired.settings,
+        seconds: (performance.now() - started) / 1000, settings,
       };
     } catch (e) {
       // The refusal is on record; the commit is not wrong, the plan is old.
       if (e instanceof StalePlanError && attempt < STALE_ATTEMPTS) continue;
-      if (e instanceof UserError) return { outcome: 'refused', plan, error: e.message, settings: desired.settings };
-      if (isRejection(e)) return { outcome: 'rejected', plan, error: e.message, code: e.code!, settings: desired.settings };
+      if (e instanceof UserError) return { outcome: 'refused', plan, error: e.message, settings };
+      if (isRejection(e)) return { outcome: 'rejected', plan, error: e.message, code: e.code!, settings };
       throw e;
     }
   }

@@ -239,6 +239,15 @@ function didsyncTables(): TableDef[] {
       { name: 'digest', type: 'text', notNull: true },
       { name: 'content', type: 'text', notNull: true },
     ]), after: [`ALTER TABLE ${ident(DIDSYNC_SCHEMA)}.applied_decks ALTER COLUMN content SET STORAGE EXTERNAL`] },
+    // The config files of the last apply (src/reconcile/config-records.ts): each YAML file's and
+    // CSV deck's sha256, the objects a YAML file declared (a deck: the YAML files naming it), and
+    // the digest of the file's facts across documents.
+    ownTable('applied_files', [
+      { name: 'path', type: 'text', primaryKey: true },
+      { name: 'sha256', type: 'text', notNull: true },
+      { name: 'objects', type: 'jsonb', notNull: true },
+      { name: 'facts', type: 'text' },
+    ]),
     // Kept by triggers (src/db/watchers.ts): every plan's rate fingerprint, and the writes others made.
     ownTable('rate_prints', [
       { name: 'rating_plan_id', type: 'varchar(36)', primaryKey: true },

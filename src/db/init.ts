@@ -93,6 +93,10 @@ async function createWatchers(db: Queryable): Promise<string[]> {
     for (const sql of changeTriggerSql({ table: t.table, columns: t.columns.filter((c) => columns.has(c)) })) await db.exec(sql);
   }
   if (watched.length > 0) created.push(`change triggers on ${watched.length} table(s)`);
+  // Records older than the triggers cannot vouch that nothing was written since: the next plan reads everything.
+  if ((await db.query('SELECT 1 FROM didsync.managed LIMIT 1')).rows.length > 0) {
+    await db.query("INSERT INTO didsync.changes (table_name, txid) VALUES ('(writes before didsync watched them)', '0')");
+  }
   if (missing.includes(RATES_TABLE)) {
     for (const sql of rateTriggersSql()) await db.exec(sql);
     created.push(`rate fingerprint triggers on ${RATES_TABLE}`);

@@ -40,8 +40,10 @@ export function databaseError(e: unknown, context: string): DatabaseError {
   const hint = code === '42P01' ? "; run 'didsync db init' to create what is missing" : '';
   const retriable = code !== undefined && (RETRIABLE_CODES.has(code) || RETRIABLE_CLASSES.includes(code.slice(0, 2)))
     || /Connection terminated|connection is closed|Client was closed|not queryable/i.test(text);
-  const suffix = code !== undefined && /^[0-9A-Z]{5}$/.test(code) ? ` [SQLSTATE ${code}]` : '';
-  return new DatabaseError(`${context}: ${redactSecrets(text)}${detail}${suffix}${hint}`, code, retriable, { cause: e }, failingRow);
+  // A SQLSTATE has a digit (42P01, XX000); EPIPE and ECONNRESET are the socket's words.
+  const suffix = code !== undefined && /^(?=.*[0-9])[0-9A-Z]{5}$/.test(code) ? ` [SQLSTATE ${code}]` : '';
+  const lost = code === 'EPIPE' || code === 'ECONNRESET' ? 'the connection to the database was lost: ' : '';
+  return new DatabaseError(`${context}: ${lost}${redactSecrets(text)}${detail}${suffix}${hint}`, code, retriable, { cause: e }, failingRow);
 }
 
 // Git remotes whose user name alone may be the credential: `https://ghp_…@host/…`

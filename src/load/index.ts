@@ -17,7 +17,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UserError } from '../report/errors.js';
 import { boundMessages, sortProblems, type Problem } from '../report/problem.js';
-import { listConfigFiles } from './files.js';
+import { listConfigFiles, type ConfigFile, type ConfigFiles } from './files.js';
 import { deckSha256, deckStub, type KnownDecks } from './known-decks.js';
 import { withDefaults, type LoadLimits } from './limits.js';
 import { resolveRatesFile } from './paths.js';
@@ -27,6 +27,8 @@ import { parseYamlFile } from './yaml.js';
 import { readAhead } from './read-ahead.js';
 
 export { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
+export { listConfigFiles, type ConfigFile, type ConfigFiles } from './files.js';
+export { deckSha256 } from './known-decks.js';
 export { parseYamlFile } from './yaml.js';
 export { parseRatesCsv } from './rates-csv.js';
 export { ratesFromInline, valueAt } from './rates-inline.js';
@@ -37,24 +39,33 @@ export type * from './types.js';
 
 export interface LoadOptions {
   limits?: Partial<LoadLimits>;
-  /** Decks applied before, by sha256: a CSV with such bytes becomes a stub. */
+  /** Decks applied before, by sha256: a CSV with such bytes becomes a stub. With it, every file read is hashed (LoadResult.fileHashes, deckHashes). */
   knownDecks?: KnownDecks;
+  /** Read only these YAML files (paths relative to the root) of the listing, and the decks they name. */
+  only?: ReadonlySet<string>;
+  /** The files' listing, when the caller made it already. */
+  listing?: ConfigFiles;
+  /** Bytes of YAML files the caller read already, by path relative to the root. */
+  read?: ReadonlyMap<string, Buffer>;
 }
 
 export async function loadConfig(root: string, opts: LoadOptions = {}): Promise<LoadResult> {
   const limits = withDefaults(opts.limits);
   const absRoot = resolve(root);
   const realRoot = await openRoot(absRoot);
-  const listing = await listConfigFiles(absRoot, realRoot, limits);
+  const listing = opts.listing ?? await listConfigFiles(absRoot, realRoot, limits);
   const result: LoadResult = {
-    root: absRoot, documents: [], decks: new Map(), stubs: new Map(), deckHashes: new Map(), problems: [...listing.problems],
+    root: absRoot, documents: [], decks: new Map(), stubs: new Map(), deckHashes: new Map(), fileHashes: new Map(), problems: [...listing.problems],
   };
   if (listing.truncated) {
     result.problems = boundMessages(sortProblems(result.problems));
     return result;
   }
-  for await (const [f, bytes] of readAhead(listing.files, (file) => readConfigFile(file.path, file.file, result.problems))) {
+  const files = opts.only ? listing.files.filter((f) => opts.only!.has(f.file)) : listing.files;
+  const read = (f: ConfigFile) => opts.read?.get(f.file) ?? readConfigFile(f.path, f.file, result.problems);
+  for await (const [f, bytes] of readAhead(files, async (file) => read(file))) {
     if (!bytes) continue;
+    if (opts.knownDecks) result.fileHashes.set(f.file, deckSha256(bytes));
     const parsed = parseYamlFile(f.file, bytes, limits);
     result.documents.push(...parsed.documents);
     result.problems.push(...parsed.problems);

@@ -91,6 +91,8 @@ export interface LoadResult {
   stubs: Map<string, DeckStub>;
   /** sha256 of each CSV deck's bytes, parsed or not, by path; only when known decks were given. */
   deckHashes: Map<string, string>;
+  /** sha256 of each YAML file's bytes, by path; only when known decks were given. */
+  fileHashes: Map<string, string>;
   problems: Problem[];
 }
 

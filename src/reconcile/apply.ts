@@ -30,7 +30,7 @@ export interface AppliedChange {
  * enforces can be reported against the object that broke it.
  */
 export async function executePlan(db: Queryable, plan: Plan, live: LiveState, runId: number, names?: Map<string, string>): Promise<AppliedChange[]> {
-  const resolver = await buildResolver(db, live);
+  const resolver = await buildResolver(db, live, plan.database.subset !== undefined);
   const types = new ColumnTypes(db);
   const done: AppliedChange[] = [];
   const records: ManagedRecord[] = [];
@@ -84,10 +84,16 @@ export async function executePlan(db: Queryable, plan: Plan, live: LiveState, ru
   return done;
 }
 
-async function buildResolver(db: Queryable, live: LiveState): Promise<Resolver> {
+async function buildResolver(db: Queryable, live: LiveState, subset: boolean): Promise<Resolver> {
   const resolver = new Resolver();
   for (const row of (await db.query<{ id: string; code: string }>('SELECT id, code FROM currencies')).rows) {
     resolver.set('Currency', row.code, row.id);
+  }
+  // A plan of some objects read only those: the others are where their records say (the database is as didsync left it).
+  if (subset) {
+    for (const [kind, key, rowId] of await db.queryArrays('SELECT kind, key, row_id FROM didsync.managed') as Array<[KindName, string, string]>) {
+      resolver.set(kind, key, rowId);
+    }
   }
   for (const list of live.objects.values()) {
     if (list.length === 1) resolver.set(list[0].kind, list[0].key, list[0].rowId);

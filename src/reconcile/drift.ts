@@ -6,6 +6,7 @@
 import type { Driver } from '../drivers/driver.js';
 import type { Drift } from './diff.js';
 import { readLive } from './live.js';
+import { readWatermark } from './config-records.js';
 import { diff } from './diff.js';
 import type { DesiredModel } from './desired.js';
 
@@ -32,6 +33,8 @@ const NO_DESIRED: DesiredModel = { objects: new Map(), rates: new Map(), origins
 
 /** Drift of every managed object, live versus last applied; no config needed. */
 export async function detectDrift(db: Driver): Promise<Drift[]> {
+  // Nothing written by others since the last apply settled, every plan's rates as applied: no drift, and nothing to read.
+  if ((await readWatermark(db)).clean) return [];
   // Plans whose live rates still have the fingerprint of their last apply have not drifted: their rows are not read.
   const { live, applied } = await readLive(db, { rates: new Set(), skipUnchanged: {} });
   return diff(NO_DESIRED, live, applied, { prune: false }).drift;

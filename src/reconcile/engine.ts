@@ -5,6 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Driver, Queryable } from '../drivers/driver.js';
+import type { KindName } from '../model/kinds.js';
 import type { DesiredState } from '../load/types.js';
 import { FaultError, StalePlanError, UserError } from '../report/errors.js';
 import { DatabaseError } from '../drivers/errors.js';
@@ -18,6 +19,7 @@ import { readLive } from './live.js';
 import { buildPlan, liveDigests, ratesDigest, staleEntries, type DeckSource, type Plan } from './plan.js';
 import { closeAbandonedRuns, finishRun, startRun, type RunInfo } from './runs.js';
 import { markDrift } from './drift.js';
+import { changesSeen, clearConfigRecord, forgetSeenChanges, readWatermark, writeConfigRecord } from './config-records.js';
 import { stableStringify } from './values.js';
 import { objectId, unreadRates, type AppliedState, type LiveState } from './state.js';
 
@@ -36,6 +38,13 @@ export interface PlanOptions {
   fullComparison?: boolean;
   /** Recorded in the plan for `apply --plan` (default 30). */
   lockTimeoutSeconds?: number;
+  /**
+   * Plan only these objects (ids `Kind\u0000key`; `desired` holds those git
+   * still has): an incremental plan that knows every other object equals
+   * its record (incremental.ts). The plan records the subset and the
+   * database's watermark, and apply checks both.
+   */
+  only?: { ids: ReadonlySet<string>; watermark: string };
 }
 
 export function settingsOf(desired: DesiredState): { prune: boolean; guards: GuardSettings; lockTimeoutSeconds: number } {
@@ -67,6 +76,8 @@ export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanO
   const { live, applied, unchangedRates } = await readLive(db, {
     rates: new Set(rateDigests.keys()),
     skipUnchanged: opts.fullComparison ? undefined : { desiredDigests: rateDigests },
+    scanFingerprints: opts.fullComparison === true,
+    ...(opts.only ? { only: opts.only.ids } : {}),
   });
   for (const [key, stub] of model.stubs) {
     if (unchangedRates.has(key) && recordedRowIsLive(key, live, applied)) {
@@ -84,7 +95,8 @@ export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanO
   // A plan skipped as unchanged has, by its fingerprints, exactly git's deck.
   for (const key of unchangedRates) if (!live.rates.has(key)) live.rates.set(key, model.rates.get(key)!);
   const result = diff(model, live, applied, { prune: opts.prune });
-  const { violations, increases } = checkGuards(result, model, live, applied, opts.guards, opts.today);
+  const counts = opts.only ? await managedCounts(db) : undefined;
+  const { violations, increases } = checkGuards(result, model, live, applied, opts.guards, opts.today, counts);
   const plan = buildPlan({
     result, desired: model, live, guards: violations, prune: opts.prune, createdAt: opts.createdAt,
     commit: opts.commit, configDigest: configDigest(model, rateDigests), dbDescription: opts.dbDescription,
@@ -95,6 +107,7 @@ export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanO
   const decks = deckSources(model);
   if (Object.keys(decks).length > 0) plan.source.rateDecks = decks;
   if (model.texts.size > 0) plan.source.deckTexts = Object.fromEntries(model.texts);
+  if (opts.only) plan.database.subset = { ids: [...opts.only.ids].sort(), watermark: opts.only.watermark };
   return plan;
 }
 
@@ -165,8 +178,11 @@ export async function applyPlan(db: Driver, plan: Plan, opts: ApplyOptions): Pro
     const id = runId;
     const status = plan.changes.length === 0 ? 'no-changes' : 'applied';
     const changes = await db.transaction(async (tx) => {
+      // Before the live state is read: the writes of others it will see (config-records.ts).
+      const seen = await changesSeen(tx);
       const live = await refuseUnsafe(tx, plan, opts.force, opts.today ?? new Date().toISOString().slice(0, 10));
       const done = await executePlan(tx, plan, live, id, names);
+      await recordConfig(tx, plan, seen);
       await finishRun(tx, id, { status, plan });
       return done;
     });
@@ -198,6 +214,20 @@ export async function recordRefusal(db: Queryable, run: RunInfo, message: string
   }
 }
 
+/**
+ * Record the config this apply came from, or forget the record when the
+ * plan carries none (then the next plan reads everything). The writes of
+ * others the apply saw are forgotten once the database equals git again:
+ * every drift it saw, it reverted or took into its records.
+ */
+async function recordConfig(tx: Queryable, plan: Plan, seen: readonly string[]): Promise<void> {
+  if (plan.source.config) await writeConfigRecord(tx, plan.source.config);
+  else await clearConfigRecord(tx);
+  const settled = (d: { kind: string; key: string }) =>
+    plan.changes.some((c) => c.kind === d.kind && c.key === d.key) || plan.refresh.some((r) => r.kind === d.kind && r.key === d.key);
+  await forgetSeenChanges(tx, plan.drift.every(settled) ? seen : []);
+}
+
 /** A row a database constraint refused, named by the object it belongs to when it is one didsync wrote. */
 function namedFailure(e: unknown, names: ReadonlyMap<string, string>): unknown {
   if (!(e instanceof DatabaseError) || e.failingRow === undefined) return e;
@@ -219,7 +249,17 @@ async function refuseUnsafe(tx: Queryable, plan: Plan, force: boolean, today: st
   if (plan.conflicts.length > 0) {
     throw new UserError(`refused: ${plan.conflicts.map((c) => `${c.kind} ${c.key}: ${c.message}`).join('; ')}`);
   }
-  const { live } = await readLive(tx, { rates: 'none' });
+  const subset = plan.database.subset;
+  if (subset) {
+    // The plan took every object outside its subset for its record: true only while the database is still as didsync left it.
+    const now = await readWatermark(tx);
+    if (!now.clean || now.prints !== subset.watermark) {
+      const tables = (await tx.query<{ t: string }>('SELECT DISTINCT table_name AS t FROM didsync.changes ORDER BY 1')).rows.map((r) => r.t);
+      const what = tables.length > 0 ? tables.join(', ') : 'customer_rating_plan_rates';
+      throw new StalePlanError(`refused: the database changed since the plan was made (written outside didsync: ${what}); make a new plan`);
+    }
+  }
+  const { live } = await readLive(tx, { rates: 'none', ...(subset ? { only: new Set(subset.ids) } : {}) });
   const stale = staleEntries(plan.database.digests, liveDigests(live));
   if (stale.length > 0) {
     const shown = stale.slice(0, 10).map((s) => s.replace(':', ' ')).join(', ');
@@ -234,3 +274,9 @@ async function refuseUnsafe(tx: Queryable, plan: Plan, force: boolean, today: st
 }
 
 export { markDrift };
+
+/** Objects didsync manages, per kind (the delete guard's denominator when a plan read only some records). */
+async function managedCounts(db: Queryable): Promise<Map<KindName, number>> {
+  const { rows } = await db.query<{ kind: KindName; n: string }>('SELECT kind, count(*)::text AS n FROM didsync.managed GROUP BY kind');
+  return new Map(rows.map((r) => [r.kind, Number(r.n)]));
+}

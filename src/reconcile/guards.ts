@@ -51,10 +51,10 @@ export interface GuardOutcome {
 /** Guards at plan time, on the diff. */
 export function checkGuards(
   result: DiffResult, desired: DesiredModel, live: LiveState, applied: AppliedState,
-  settings: GuardSettings, today: string,
+  settings: GuardSettings, today: string, counts?: ReadonlyMap<KindName, number>,
 ): GuardOutcome {
-  const managed = new Map<KindName, number>();
-  for (const a of applied.objects.values()) managed.set(a.kind, (managed.get(a.kind) ?? 0) + 1);
+  const managed = new Map<KindName, number>(counts ?? []);
+  if (!counts) for (const a of applied.objects.values()) managed.set(a.kind, (managed.get(a.kind) ?? 0) + 1);
   const carriers = new Map<string, LiveObject>();
   for (const list of live.objects.values()) for (const o of list) if (o.kind === 'Carrier') carriers.set(o.rowId, o);
   const rates: Array<{ plan: string; written: RateRows; live: RateRows }> = [];

@@ -54,6 +54,14 @@ export interface ReadOptions {
   skipUnchanged?: { desiredDigests?: ReadonlyMap<string, string> };
   /** Compute the live fingerprints from every rate row instead of reading those the triggers keep (the full comparison). */
   scanFingerprints?: boolean;
+  /**
+   * Read only these objects (ids `Kind\u0000key`): the rows didsync applied
+   * them to and the rows with their identity, with the records of only
+   * these. A caller that knows every other row equals its record (an
+   * incremental plan on a clean database, incremental.ts) uses it; the
+   * names of all managed rows still resolve references.
+   */
+  only?: ReadonlySet<string>;
 }
 
 export interface LiveRead {
@@ -64,16 +72,22 @@ export interface LiveRead {
 }
 
 export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRead> {
-  const { objects: appliedObjects, ratesRecords } = await readApplied(db);
-  const managedRows = new Set([...appliedObjects.values()].map((a) => `${a.kind}\u0000${a.rowId}`));
+  const { objects: appliedObjects, ratesRecords, managedRows, names } = await readApplied(db, opts.only);
   const book = new KeyBook();
   for (const row of (await db.query<{ id: string; code: string }>('SELECT id, code FROM currencies')).rows) {
     book.set('Currency', row.id, row.code);
   }
+  if (opts.only) {
+    for (const n of names) {
+      book.set(n.kind, n.rowId, n.key);
+      if (n.kind === 'Interconnect' && n.carrier !== null) book.setInterconnectCarrier(n.rowId, n.carrier);
+    }
+  }
   const objects = new Map<string, LiveObject[]>();
   const planIds = new Map<string, string>();
   for (const kind of APPLY_ORDER) {
-    for (const obj of await readKind(db, kindSpec(kind), book, managedRows)) {
+    const filter = opts.only ? subsetFilter(kind, opts.only, appliedObjects) : undefined;
+    for (const obj of await readKind(db, kindSpec(kind), book, managedRows, filter)) {
       const id = objectId(kind, obj.key);
       objects.set(id, [...(objects.get(id) ?? []), obj]);
       if (kind === 'RatingPlan') planIds.set(obj.key, obj.rowId);
@@ -118,29 +132,87 @@ function unchanged(record: RatesRecord | undefined, fingerprint: string, key: st
   return desired === undefined || desired.get(key) === record.desired;
 }
 
-async function readApplied(db: Queryable): Promise<{ objects: Map<string, AppliedObject>; ratesRecords: Map<string, RatesRecord> }> {
-  const res = await db.query<{ kind: KindName; key: string; row_id: string; applied: Record<string, Value>; rates_fingerprint: string | null }>(
-    'SELECT kind, key, row_id, applied, rates_fingerprint FROM didsync.managed',
-  );
+interface AppliedRead {
+  objects: Map<string, AppliedObject>;
+  ratesRecords: Map<string, RatesRecord>;
+  /** `Kind\u0000rowId` of every managed row. */
+  managedRows: Set<string>;
+  /** Every managed row's identity (with an interconnect's carrier), to name references to rows not read. */
+  names: Array<{ kind: KindName; key: string; rowId: string; carrier: string | null }>;
+}
+
+/** didsync's records: all of them, or (`only`) the records of those objects and the names of every managed row. */
+async function readApplied(db: Queryable, only?: ReadonlySet<string>): Promise<AppliedRead> {
   const objects = new Map<string, AppliedObject>();
   const ratesRecords = new Map<string, RatesRecord>();
-  for (const r of res.rows) {
+  const managedRows = new Set<string>();
+  const names: AppliedRead['names'] = [];
+  const take = (r: { kind: KindName; key: string; row_id: string; applied: Record<string, Value>; rates_fingerprint: string | null }) => {
     objects.set(objectId(r.kind, r.key), { kind: r.kind, key: r.key, rowId: r.row_id, fields: r.applied });
     const record = r.kind === 'RatingPlan' ? parseRatesRecord(r.rates_fingerprint) : undefined;
     if (record) ratesRecords.set(r.row_id, record);
+  };
+  if (!only) {
+    const res = await db.query<{ kind: KindName; key: string; row_id: string; applied: Record<string, Value>; rates_fingerprint: string | null }>(
+      'SELECT kind, key, row_id, applied, rates_fingerprint FROM didsync.managed',
+    );
+    for (const r of res.rows) {
+      take(r);
+      managedRows.add(`${r.kind}\u0000${r.row_id}`);
+    }
+    return { objects, ratesRecords, managedRows, names };
   }
-  return { objects, ratesRecords };
+  const light = await db.queryArrays("SELECT kind, key, row_id, applied->>'carrier' FROM didsync.managed");
+  for (const [kind, key, rowId, carrier] of light as Array<[KindName, string, string, string | null]>) {
+    managedRows.add(`${kind}\u0000${rowId}`);
+    names.push({ kind, key, rowId, carrier });
+  }
+  const ids = [...only].map((id) => id.split('\u0000'));
+  const res = await db.query<{ kind: KindName; key: string; row_id: string; applied: Record<string, Value>; rates_fingerprint: string | null }>(
+    `SELECT m.kind, m.key, m.row_id, m.applied, m.rates_fingerprint FROM didsync.managed m
+       JOIN unnest($1::text[], $2::text[]) AS x(kind, key) ON x.kind = m.kind AND x.key = m.key`,
+    [ids.map((i) => i[0]), ids.map((i) => i.slice(1).join('\u0000'))],
+  );
+  for (const r of res.rows) take(r);
+  return { objects, ratesRecords, managedRows, names };
 }
 
-async function readKind(db: Queryable, spec: KindSpec, book: KeyBook, managed: Set<string>): Promise<LiveObject[]> {
+/** Which rows of a kind an `only` read takes: those its records name, and those that may hold a wanted identity. */
+interface RowFilter {
+  rowIds: string[];
+  /** Values of the identity's last column (a name or code); rows of other carriers are read too and simply not wanted. */
+  names: string[];
+}
+
+function subsetFilter(kind: KindName, only: ReadonlySet<string>, applied: ReadonlyMap<string, AppliedObject>): RowFilter {
+  const rowIds: string[] = [];
+  const names = new Set<string>();
+  const prefix = `${kind}\u0000`;
+  for (const id of only) {
+    if (!id.startsWith(prefix)) continue;
+    const key = id.slice(prefix.length);
+    const record = applied.get(id);
+    if (record) rowIds.push(record.rowId);
+    // `CARRIER/name`: the name is what follows some '/', and a code may hold one too; each candidate is looked up.
+    names.add(key);
+    for (let i = key.indexOf('/'); i >= 0; i = key.indexOf('/', i + 1)) names.add(key.slice(i + 1));
+  }
+  return { rowIds, names: [...names] };
+}
+
+async function readKind(db: Queryable, spec: KindSpec, book: KeyBook, managed: Set<string>, filter?: RowFilter): Promise<LiveObject[]> {
   const fields = stateFields(spec.kind);
   const columns = fields.flatMap((f) => (f.part === 'column' ? [f.info.column] : []));
   const refColumns = spec.references.map((r) => r.column);
   const extra = [...(spec.shortCodePrefix ? ['short_code'] : []), ...(spec.balanceColumns ?? [])];
   const select = ['id', ...columns, ...refColumns, ...extra].map(ident).join(', ');
-  const rows = (await db.query(`SELECT ${select} FROM ${ident(spec.table!)} ORDER BY id`)).rows;
+  if (filter && filter.rowIds.length === 0 && filter.names.length === 0) return [];
+  const last = spec.identityColumns![spec.identityColumns!.length - 1];
+  const where = filter ? ` WHERE id = ANY($1::varchar[]) OR ${ident(last)} = ANY($2::text[])` : '';
+  const rows = (await db.query(`SELECT ${select} FROM ${ident(spec.table!)}${where} ORDER BY id`, filter ? [filter.rowIds, filter.names] : [])).rows;
+  const parents = filter ? rows.map((r) => String(r.id)) : undefined;
   const nested = new Map<string, Map<string, unknown>>();
-  for (const part of spec.nested) nested.set(part.field, await readNested(db, spec.kind, part, book));
+  for (const part of spec.nested) nested.set(part.field, await readNested(db, spec.kind, part, book, parents));
 
   return rows.map((row) => {
     const values: Record<string, Value> = {};
@@ -173,12 +245,14 @@ async function readKind(db: Queryable, spec: KindSpec, book: KeyBook, managed: S
 }
 
 /** Rows of a nested part grouped by parent id: a list (many) or the single row (one). */
-async function readNested(db: Queryable, kind: KindName, part: NestedPart, book: KeyBook): Promise<Map<string, unknown>> {
+async function readNested(db: Queryable, kind: KindName, part: NestedPart, book: KeyBook, parents?: readonly string[]): Promise<Map<string, unknown>> {
   const fields = stateFields(kind).find((f) => f.name === part.field);
   const infos: readonly FieldInfo[] = fields && fields.part === 'nested' ? fields.fields : [];
   const cols = [part.parentColumn, ...infos.map((f) => f.column)].map(ident).join(', ');
   const order = part.orderColumn ? `${ident(part.parentColumn)}, ${ident(part.orderColumn)}, id` : `${ident(part.parentColumn)}, id`;
-  const rows = (await db.query(`SELECT ${cols} FROM ${ident(part.table)} ORDER BY ${order}`)).rows;
+  if (parents && parents.length === 0) return new Map();
+  const where = parents ? ` WHERE ${ident(part.parentColumn)} = ANY($1::varchar[])` : '';
+  const rows = (await db.query(`SELECT ${cols} FROM ${ident(part.table)}${where} ORDER BY ${order}`, parents ? [parents] : [])).rows;
   const grouped = new Map<string, unknown>();
   for (const row of rows) {
     const element: Record<string, unknown> = {};

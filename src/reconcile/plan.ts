@@ -11,6 +11,7 @@ import { pickRates, sampleDelta, type RateIncrease, type RateSample } from './ra
 import { EMPTY_RATES, type LiveState, type RateRows } from './state.js';
 import type { DesiredModel } from './desired.js';
 import type { GuardSettings, GuardViolation } from './guards.js';
+import type { ConfigRecordUpdate } from './config-records.js';
 import type { Value } from './values.js';
 import { stableStringify } from './values.js';
 
@@ -62,8 +63,15 @@ export interface Plan {
     commit: string | null; configDigest: string; rateDigests?: Record<string, string>; rateDecks?: Record<string, DeckSource>;
     /** The text of each deck read for this plan (applied-decks.ts records it as the deck applied). */
     deckTexts?: Record<string, string>;
+    /** The config files to record at apply (config-records.ts); absent: the record is cleared. */
+    config?: ConfigRecordUpdate;
   };
-  database: { description: string; digests: Record<string, string> };
+  /**
+   * The live state the plan was made against: a digest per object (and per
+   * plan's rates). `subset`: the plan read only these objects, taking the
+   * rest for their records while the database's watermark held.
+   */
+  database: { description: string; digests: Record<string, string>; subset?: { ids: string[]; watermark: string } };
   /** The Settings the plan was made under: apply judges the guards again with them (apply-guards.ts). */
   settings: PlanSettings;
   prune: boolean;
@@ -182,7 +190,7 @@ export function staleEntries(saved: Record<string, string>, now: Record<string, 
 /** The plan as the contract's JSON (CONTRACT §4): no apply payload. */
 export function publicPlan(plan: Plan): Omit<Plan, 'rateOps' | 'database' | 'refresh' | 'settings'> & { database: { description: string } } {
   const { rateOps: _ops, database, refresh: _refresh, settings: _settings, ...rest } = plan;
-  const { rateDigests: _digests, rateDecks: _decks, deckTexts: _texts, ...source } = plan.source;
+  const { rateDigests: _digests, rateDecks: _decks, deckTexts: _texts, config: _config, ...source } = plan.source;
   return {
     ...rest,
     source,

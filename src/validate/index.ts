@@ -18,17 +18,27 @@ import { checkRuntimeFields } from './runtime-fields.js';
 import { checkSchemas } from './schema-check.js';
 import { checkSemantics } from './semantics.js';
 import { settingsDefaults } from './settings-defaults.js';
+import { factsDigest } from './cross-facts.js';
+import type { TypedDocument } from './documents.js';
 
 export interface Validation {
   /** Set only when there are no problems. */
   desired: DesiredState | null;
   /** Sorted; includes the loader's problems. */
   problems: Problem[];
+  /** Per YAML file with documents: the digest of their facts across documents (cross-facts.ts). */
+  facts: Map<string, string>;
 }
 
 export interface ValidateOptions {
   /** Settings defaults; the shipped config/defaults.yaml when absent. */
   defaults?: Record<string, unknown>;
+  /**
+   * 'documents': only the rules within each document (and each deck); the
+   * rules across documents are left to a caller who knows their facts did
+   * not change (src/reconcile/incremental.ts). Default 'all'.
+   */
+  scope?: 'all' | 'documents';
 }
 
 export function validateConfig(load: LoadResult, opts: ValidateOptions = {}): Validation {
@@ -37,14 +47,15 @@ export function validateConfig(load: LoadResult, opts: ValidateOptions = {}): Va
   checkRuntimeFields(typed, problems);
   checkInlineRates(typed, problems);
   checkSchemas(typed, problems);
+  const across = opts.scope !== 'documents';
   const catalogue = checkIdentities(typed, problems);
   checkNestedKeys(typed, problems);
   for (const td of typed) if (td.kind === 'RatingPlan') checkInlineDuplicates(td, problems);
   for (const deck of load.decks.values()) checkDeckDuplicates(deck, problems);
-  checkReferences(typed, catalogue, problems);
-  checkSemantics(typed, catalogue, problems);
-  if (problems.length > 0) return { desired: null, problems: boundMessages(sortProblems(problems)) };
-  return { desired: buildDesired(typed, load, opts.defaults ?? settingsDefaults()), problems: [] };
+  checkReferences(typed, catalogue, problems, { across });
+  checkSemantics(typed, catalogue, problems, { across });
+  if (problems.length > 0) return { desired: null, problems: boundMessages(sortProblems(problems)), facts: new Map() };
+  return { desired: buildDesired(typed, load, opts.defaults ?? settingsDefaults()), problems: [], facts: factsByFile(typed) };
 }
 
 /**
@@ -59,3 +70,13 @@ export async function validateRoot(
   return { ...validateConfig(load, opts), load };
 }
 
+
+function factsByFile(typed: readonly TypedDocument[]): Map<string, string> {
+  const byFile = new Map<string, TypedDocument[]>();
+  for (const td of typed) {
+    const list = byFile.get(td.doc.file);
+    if (list) list.push(td);
+    else byFile.set(td.doc.file, [td]);
+  }
+  return new Map([...byFile].map(([file, docs]) => [file, factsDigest(docs)]));
+}

@@ -32,13 +32,15 @@ const EXTRA_REFERENCES: Partial<Record<KindName, NameReference[]>> = {
   RatingPlan: [{ path: ['currency'], target: 'Currency' }],
 };
 
-export function checkReferences(typed: readonly TypedDocument[], catalogue: Catalogue, problems: Problem[]): void {
+/** With `across` false, only the names checked without other documents (currencies). */
+export function checkReferences(typed: readonly TypedDocument[], catalogue: Catalogue, problems: Problem[], opts: { across: boolean } = { across: true }): void {
   for (const td of typed) {
     const refs: NameReference[] = [
       ...td.spec.references.map((r) => ({ path: [r.field], target: r.target, scopeFields: r.scopeFields })),
       ...(EXTRA_REFERENCES[td.kind] ?? []),
     ];
     for (const ref of refs) {
+      if (!opts.across && ref.target !== 'Currency') continue;
       for (const [pointer, name] of namesAt(td.data, ref.path, '')) {
         if (alreadyReported(td, pointer)) continue;
         const message = resolve(td, ref, name, catalogue);

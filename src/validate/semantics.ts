@@ -18,16 +18,17 @@ const CARRIES: Record<string, readonly string[]> = {
   egress: ['egress', 'both'],
 };
 
-export function checkSemantics(typed: readonly TypedDocument[], catalogue: Catalogue, problems: Problem[]): void {
+/** With `across` false, only the rules within one document. */
+export function checkSemantics(typed: readonly TypedDocument[], catalogue: Catalogue, problems: Problem[], opts: { across: boolean } = { across: true }): void {
   const blocks: AddressBlock[] = [];
   for (const td of typed) {
     checkCapacity(td, problems);
-    if (td.kind === 'Service') checkServiceDirection(td, catalogue, problems);
+    if (td.kind === 'Service' && opts.across) checkServiceDirection(td, catalogue, problems);
     if (td.kind === 'Interconnect' && td.key !== undefined) blocks.push(...checkAddresses(td, problems));
     if (td.kind === 'RatingPlan') checkRatesSource(td, problems);
     if (td.kind === 'Settings') checkSchedules(td, problems);
   }
-  checkIngressOverlap(blocks, problems);
+  if (opts.across) checkIngressOverlap(blocks, problems);
 }
 
 /** The daemon runs these: a cron the scheduler would reject must fail here, not at 3 am. */

@@ -183,7 +183,7 @@ databaseTest('apply --plan is refused, naming the object, when the database chan
 
   const refused = await didsync('apply', '--plan', file, '--db', target.url, '--yes');
   assert.equal(refused.code, 1);
-  assert.match(refused.stderr, /^didsync: refused: the database changed since the plan was made \(1 object\(s\): Interconnect ACME\/lon-1\); make a new plan\n$/m);
+  assert.match(refused.stderr, /^didsync: refused: the database changed since the plan was made \(written outside didsync: carrier_interconnects\); make a new plan\n$/m);
   assert.doesNotMatch(refused.stderr, /\n\s+at /);
   assert.equal(await inspect(target, async (d) => (await d.query("SELECT capacity_limit AS n FROM carriers WHERE code = 'ACME'")).rows[0].n), 120);
   assert.equal(await inspect(target, async (d) => (await d.query('SELECT status FROM didsync.runs ORDER BY id DESC LIMIT 1')).rows[0].status), 'refused');

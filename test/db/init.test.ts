@@ -16,7 +16,7 @@ const SEED_TABLES = [
   'interconnect_signalling_settings', 'customer_categories', 'customer_groups', 'users', 'carrier_assignments',
   'customer_rating_plan_rates',
 ];
-const DIDSYNC_TABLES = ['didsync.meta', 'didsync.managed', 'didsync.applied_decks', 'didsync.rate_prints', 'didsync.changes', 'didsync.runs'];
+const DIDSYNC_TABLES = ['didsync.meta', 'didsync.managed', 'didsync.applied_decks', 'didsync.applied_files', 'didsync.rate_prints', 'didsync.changes', 'didsync.runs'];
 
 async function count(db: Queryable, sql: string, params: unknown[] = []): Promise<number> {
   return Number(Object.values((await db.query(sql, params)).rows[0])[0]);

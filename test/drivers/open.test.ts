@@ -124,3 +124,11 @@ test('an embedded data folder is claimed by one process at a time', async () => 
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('a socket error is said to be a lost connection, and is not shown as a SQLSTATE', async () => {
+  const { databaseError } = await import('../../src/drivers/errors.js');
+  const e = databaseError(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }), 'database error');
+  assert.equal(e.message, 'database error: the connection to the database was lost: write EPIPE');
+  assert.equal(e.retriable, true);
+  assert.match(databaseError(Object.assign(new Error('x'), { code: 'XX000' }), 'database error').message, /\[SQLSTATE XX000\]$/);
+});

@@ -6,9 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import type { SetExit } from './index.js';
-import { loadDesired, today, withDatabase } from '../session.js';
-import { applyPlan, makePlan, recordRefusal, settingsOf } from '../../reconcile/engine.js';
-import { readKnownDecks } from '../../reconcile/deck-records.js';
+import { planConfig, today, withDatabase } from '../session.js';
+import { applyPlan, recordRefusal } from '../../reconcile/engine.js';
 import type { Plan } from '../../reconcile/plan.js';
 import { readPlanFile } from '../../reconcile/plan-file.js';
 import type { Driver } from '../../drivers/driver.js';
@@ -70,14 +69,8 @@ export function register(program: Command, setExit: SetExit): void {
 async function freshPlan(flags: ApplyFlags, db: Driver, run: RunInfo): Promise<{ plan: Plan; lockTimeoutSeconds: number }> {
   const git = await commitInfo(flags.config);
   Object.assign(run, { commit: git.commit, author: git.author, subject: git.subject });
-  const { desired } = await loadDesired(flags.config, await readKnownDecks(db));
-  const settings = settingsOf(desired);
-  const plan = await makePlan(db, desired, {
-    prune: flags.prune ?? settings.prune, guards: settings.guards, today: today(),
-    createdAt: new Date().toISOString(), commit: git.commit, dbDescription: db.description,
-    lockTimeoutSeconds: settings.lockTimeoutSeconds,
-  });
-  return { plan, lockTimeoutSeconds: settings.lockTimeoutSeconds };
+  const { plan } = await planConfig(db, flags.config, { prune: flags.prune, today: today(), createdAt: new Date().toISOString(), commit: git.commit });
+  return { plan, lockTimeoutSeconds: plan.settings.lockTimeoutSeconds };
 }
 
 async function savedPlan(file: string, run: RunInfo): Promise<{ plan: Plan; lockTimeoutSeconds: number }> {

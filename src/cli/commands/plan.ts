@@ -5,9 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { SetExit } from './index.js';
-import { loadDesired, today, withDatabase } from '../session.js';
-import { makePlan, settingsOf } from '../../reconcile/engine.js';
-import { readKnownDecks } from '../../reconcile/deck-records.js';
+import { planConfig, today, withDatabase } from '../session.js';
 import { markDrift } from '../../reconcile/drift.js';
 import { publicPlan, type Plan } from '../../reconcile/plan.js';
 import { planFileText } from '../../reconcile/plan-file.js';
@@ -23,6 +21,7 @@ interface PlanFlags {
   out?: string;
   detailedExitcode?: boolean;
   prune?: boolean;
+  fullComparison?: boolean;
 }
 
 export function register(program: Command, setExit: SetExit): void {
@@ -36,16 +35,14 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--detailed-exitcode', 'exit 2 when there are changes')
     .option('--prune', 'plan deletes of managed objects that are no longer in the config')
     .option('--no-prune', 'plan no deletes, whatever Settings say')
+    .option('--full-comparison', 'read and compare every file and row, trusting no record of the last apply')
     .action(async (flags: PlanFlags) => {
       if (!['text', 'json', 'markdown'].includes(flags.format)) throw new UserError(`unknown --format '${flags.format}' (text, json or markdown)`);
       const plan = await withDatabase(flags.db, async (db) => {
-        const { root, desired } = await loadDesired(flags.config, await readKnownDecks(db));
-        const settings = settingsOf(desired);
-        const git = await commitInfo(root);
-        const p = await makePlan(db, desired, {
-          prune: flags.prune ?? settings.prune, guards: settings.guards, today: today(),
-          createdAt: new Date().toISOString(), commit: git.commit, dbDescription: db.description,
-          lockTimeoutSeconds: settings.lockTimeoutSeconds,
+        const git = await commitInfo(flags.config);
+        const { plan: p } = await planConfig(db, flags.config, {
+          prune: flags.prune, today: today(), createdAt: new Date().toISOString(), commit: git.commit,
+          fullComparison: flags.fullComparison === true,
         });
         await markDrift(db, p.drift);
         return p;
