@@ -246,6 +246,42 @@ databaseTest('status --format json is the contract shape', async (db, target) =>
   assert.deepEqual(status.drift, [{ kind: 'Carrier', key: 'ACME', fields: ['capacityLimit'] }]);
 }, { init: true });
 
+/** customer_rating_plans.uncommitted_changes of the plan called `name`. */
+async function uncommitted(target: TestTarget, name: string): Promise<boolean> {
+  return inspect(target, async (d) => (await d.query<{ u: boolean }>('SELECT uncommitted_changes AS u FROM customer_rating_plans WHERE name = $1', [name])).rows[0].u);
+}
+
+databaseTest('plan and status set uncommitted_changes when a rate is edited outside git; apply --yes clears it', async (db, target) => {
+  await db.close();
+  const root = await writeConfig(MINIMAL);
+  assert.equal((await didsync('apply', '-C', root, '--db', target.url, '--yes')).code, 0);
+  assert.equal(await uncommitted(target, 'UK Wholesale'), false);
+  const editRate = () => inspect(target, (d) => d.query("UPDATE customer_rating_plan_rates SET rate = 0.5 WHERE prefix = '447'"));
+
+  // Seen by plan.
+  await editRate();
+  assert.equal(await uncommitted(target, 'UK Wholesale'), false, 'nothing has looked yet');
+  const planned = await didsync('plan', '-C', root, '--db', target.url);
+  assert.equal(planned.code, 0, planned.stderr);
+  assert.equal(await uncommitted(target, 'UK Wholesale'), true, 'plan marks the plan');
+  const applied = await didsync('apply', '-C', root, '--db', target.url, '--yes');
+  assert.equal(applied.code, 0, applied.stderr);
+  assert.equal(await uncommitted(target, 'UK Wholesale'), false, 'apply makes the plan equal to git again');
+  assert.equal(await inspect(target, async (d) => (await d.query("SELECT rate::text AS r FROM customer_rating_plan_rates WHERE prefix = '447'")).rows[0].r), '0.030000');
+
+  // Seen by status.
+  await editRate();
+  const status = await didsync('status', '--db', target.url);
+  assert.equal(status.code, 0, status.stderr);
+  assert.equal(await uncommitted(target, 'UK Wholesale'), true, 'status marks the plan');
+  const reapplied = await didsync('apply', '-C', root, '--db', target.url, '--yes');
+  assert.equal(reapplied.code, 0, reapplied.stderr);
+  assert.equal(await uncommitted(target, 'UK Wholesale'), false);
+  const settled = JSON.parse((await didsync('status', '--db', target.url, '--format', 'json')).stdout) as { plans: Array<{ uncommittedChanges: boolean }> };
+  assert.equal(settled.plans[0].uncommittedChanges, false, 'status after the apply finds nothing to mark');
+  assert.equal(await uncommitted(target, 'UK Wholesale'), false);
+}, { init: true });
+
 test('an invalid config exits 1 with located errors and no stack trace', async () => {
   const root = await writeConfig({ 'bad.yaml': 'kind: Carrier\ncode: ACME\nname: Acme\npartnerType: bilateral\ncapacityLimit: lots\n' });
   for (const command of [['plan'], ['apply', '--yes']]) {
