@@ -1,8 +1,8 @@
 // Drift as the daemon sees it, on real processes: someone edits the
 // database behind didsync's back; under --drift report the daemon marks the
-// rating plan's uncommitted_changes, logs the drift and exports it as a
-// metric, and applies nothing; under --drift revert it re-applies git, even
-// though the commit is the one already applied.
+// rating plan's uncommitted_changes column, logs the drift and exports it as
+// a metric, and applies nothing; under --drift revert it re-applies git, even
+// though the commit is the one already applied, and clears the mark.
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -15,6 +15,11 @@ import { eventually, httpCall, lastRunOf, startDaemon, type DaemonProcess } from
 
 const NEVER = '0 0 1 1 *';
 const EVERY_SECOND = '* * * * * *';
+
+async function uncommitted(d: Driver): Promise<Array<[string, boolean]>> {
+  const rows = (await d.query<{ name: string; uncommitted_changes: boolean }>('SELECT name, uncommitted_changes FROM customer_rating_plans ORDER BY name')).rows;
+  return rows.map((r) => [r.name, r.uncommitted_changes]);
+}
 
 databaseTest('drift is reported and marked, or reverted, on the drift schedule', async (db, target, t) => {
   const origin = await makeOrigin();
@@ -62,6 +67,8 @@ databaseTest('drift is reported and marked, or reverted, on the drift schedule',
   assert.match(metrics.body, /^didsync_leader 1$/m);
   assert.ok(!d2.logs().some((e) => String(e.msg).startsWith('applied')), 'report applies nothing');
   assert.equal((await d2.stop()).code, 0);
+  // The mark is written to the plan's row, where DIDTron reads it, not only reported by /status.
+  await withDb(async (d) => assert.deepEqual(await uncommitted(d), [['UK Wholesale', true]]));
 
   const d3 = await start(['--drift-schedule', EVERY_SECOND, '--drift', 'revert']);
   const reverted = await d3.waitForLog((e) => String(e.msg).startsWith('applied') && e.trigger === 'drift', 'the revert');
@@ -75,6 +82,7 @@ databaseTest('drift is reported and marked, or reverted, on the drift schedule',
   await withDb(async (d) => {
     assert.equal((await d.query<{ n: number }>("SELECT capacity_limit AS n FROM carriers WHERE code = 'ACME'")).rows[0].n, 120);
     assert.equal((await d.query<{ r: string }>("SELECT rate::text AS r FROM customer_rating_plan_rates WHERE prefix = '44'")).rows[0].r, '0.010000');
+    assert.deepEqual(await uncommitted(d), [['UK Wholesale', false]], 'the revert clears the mark');
     const runs = (await d.query<{ commit: string; status: string; trigger: string }>('SELECT commit, status, trigger FROM didsync.runs ORDER BY id')).rows;
     assert.deepEqual(runs.map((r) => [r.commit, r.status, r.trigger]), [[c1, 'applied', 'daemon'], [c1, 'applied', 'drift']]);
   });
