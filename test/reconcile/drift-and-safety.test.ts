@@ -123,6 +123,50 @@ databaseTest('a rate increase inside the notice period is refused', async (db) =
   assert.deepEqual(later.guards, [], 'announced 32 days ahead: allowed');
 }, { init: true });
 
+databaseTest('the Settings document\'s rateIncreaseNoticeDays replaces the default notice period, in plan and in apply', async (db) => {
+  const settings = 'kind: Settings\nrateIncreaseNoticeDays: 30\n';
+  const root = await writeConfig(MINIMAL);
+  await applyConfig(db, root, { today: '2026-03-01' });
+  await updateConfig(root, {
+    'rates/uk-wholesale.csv': `prefix,destination,rate,connectionFee,effectiveDate
+44,United Kingdom,0.0100,0,2025-01-01
+4420,London,0.0080,,2025-01-01
+4420,London,0.0090,,2026-03-11
+447,UK Mobile,0.0300,0.01,
+`,
+  });
+  const byDefault = await planConfig(db, root, { today: '2026-03-01' });
+  assert.deepEqual(byDefault.guards, [], '10 days ahead is enough notice under the default 7');
+
+  await updateConfig(root, { 'settings.yaml': settings });
+  const strict = await planConfig(db, root, { today: '2026-03-01' });
+  assert.deepEqual(strict.guards.map((g) => [g.guard, g.objects]), [['rate-increase-notice', ['RatingPlan UK Wholesale']]]);
+  assert.match(strict.guards[0].message, /4420.*2026-03-11/);
+  assert.match(strict.guards[0].message, /30 days/);
+  await assert.rejects(applyPlan(db, strict, { force: false, lockTimeoutSeconds: 5, run, today: '2026-03-01' }),
+    (e: Error) => e instanceof UserError && /rate-increase|price increase/.test(e.message));
+  assert.equal(await scalar(db, "SELECT count(*)::int FROM customer_rating_plan_rates WHERE prefix = '4420'"), 1, 'nothing written');
+  const announced = await planConfig(db, root, { today: '2026-02-09' });
+  assert.deepEqual(announced.guards, [], '30 days ahead: allowed');
+}, { init: true });
+
+databaseTest('the Settings document\'s guards.maxDeletePercent lets through a prune the default 25% refuses', async (db) => {
+  const settings = 'kind: Settings\nguards:\n  maxDeletePercent: 60\n';
+  const root = await writeConfig({ ...MINIMAL, 'globex.yaml': SECOND_CARRIER });
+  await applyConfig(db, root);
+  await updateConfig(root, { 'globex.yaml': null });
+  const byDefault = await planConfig(db, root, { prune: true });
+  assert.deepEqual(byDefault.guards.map((g) => g.guard), ['mass-delete'], '1 of 2 carriers is 50%, over the default 25%');
+
+  await updateConfig(root, { 'settings.yaml': settings });
+  const relaxed = await planConfig(db, root, { prune: true });
+  assert.deepEqual(relaxed.changes.map((c) => [c.action, c.key]), [['delete', 'GLOBEX']]);
+  assert.deepEqual(relaxed.guards, [], '50% is within 60%');
+  await applyPlan(db, relaxed, { force: false, lockTimeoutSeconds: 5, run });
+  assert.equal(await scalar(db, "SELECT count(*)::int FROM carriers WHERE code = 'GLOBEX'"), 0);
+  assert.equal(await scalar(db, 'SELECT status FROM didsync.runs ORDER BY id DESC LIMIT 1'), 'applied');
+}, { init: true });
+
 databaseTest('a saved plan is refused when the database changed since, naming what changed', async (db) => {
   const root = await writeConfig(MINIMAL);
   await applyConfig(db, root);
