@@ -311,7 +311,7 @@ test('with no --db and no DATABASE_URL the embedded database is created in .dids
   assert.equal(third.code, 0, third.stderr + third.stdout);
 });
 
-databaseTest('a run records the commit, author and subject when the config root is a git repository', async (db, target) => {
+databaseTest('a run records the commit, author and subject when the config root is a git repository, and its summary, plan and error', async (db, target) => {
   await db.close();
   const root = await writeConfig(MINIMAL);
   const git = (...args: string[]) => {
@@ -333,4 +333,60 @@ databaseTest('a run records the commit, author and subject when the config root 
   assert.deepEqual(run, { commit: head, author: 'Ada Lovelace <ada@example.com>', subject: 'Add Acme and its UK route', status: 'applied', trigger: 'cli' });
   const status = JSON.parse((await didsync('status', '--db', target.url, '--format', 'json')).stdout) as { lastRun: { commit: string } };
   assert.equal(status.lastRun.commit, head);
+
+  // A successful run keeps its summary and the plan it applied, in the contract's JSON shape.
+  const applied = await lastRunRecord(target);
+  assert.deepEqual(applied.summary, { create: 4, update: 0, delete: 0, adopt: 0 });
+  assert.equal(applied.error, null);
+  assertPlanShape(applied.plan);
+  assert.deepEqual(applied.plan.changes.map((c) => [c.action, c.kind, c.key]), [
+    ['create', 'Carrier', 'ACME'], ['create', 'Interconnect', 'ACME/lon-1'], ['create', 'RatingPlan', 'UK Wholesale'], ['create', 'Service', 'ACME/uk-termination'],
+  ]);
+  assert.deepEqual(applied.plan.changes[0].fields.capacityLimit, { from: null, to: 120 });
+  assert.equal(applied.plan.changes[2].rates?.added, 3);
+  for (const internal of ['desired', 'rateOps', 'refresh']) assert.ok(!(internal in applied.plan), `no ${internal} in the recorded plan`);
+
+  // A run a guard refused keeps the refusal, naming the object, and the plan it refused.
+  await updateConfig(root, { 'globex.yaml': 'kind: Carrier\ncode: GLOBEX\nname: Globex\npartnerType: supplier\nprimaryCurrency: EUR\n' });
+  git('add', '.');
+  git('commit', '-q', '-m', 'Add Globex');
+  assert.equal((await didsync('apply', '-C', root, '--db', target.url, '--yes')).code, 0);
+  git('rm', '-q', 'globex.yaml');
+  git('commit', '-q', '-m', 'Drop Globex');
+  assert.equal((await didsync('apply', '-C', root, '--db', target.url, '--yes', '--prune')).code, 1);
+  const refused = await lastRunRecord(target);
+  assert.equal(refused.status, 'refused');
+  assert.equal(refused.commit, git('rev-parse', 'HEAD'));
+  assert.match(String(refused.error), /^refused by safety guards \(use --force to override\):\n {2}- deleting 1 of 2 managed carriers \(50%\) exceeds the limit of 25%\n {4}objects: Carrier GLOBEX$/);
+  assert.deepEqual(refused.summary, { create: 0, update: 0, delete: 1, adopt: 0 });
+  assert.deepEqual(refused.plan.changes.map((c) => [c.action, c.kind, c.key]), [['delete', 'Carrier', 'GLOBEX']]);
+
+  // A run the database failed keeps the database's reason, named after the object.
+  await inspect(target, (d) => d.query('ALTER TABLE carriers ADD CONSTRAINT capacity_within_contract CHECK (capacity_limit < 130)'));
+  await updateConfig(root, { 'config.yaml': MINIMAL['config.yaml'].replace('capacityLimit: 120', 'capacityLimit: 150') });
+  git('commit', '-q', '-am', 'More capacity for Acme');
+  const failedRun = await didsync('apply', '-C', root, '--db', target.url, '--yes');
+  assert.equal(failedRun.code, 1);
+  const failed = await lastRunRecord(target);
+  assert.equal(failed.status, 'failed');
+  assert.equal(failed.subject, 'More capacity for Acme');
+  assert.match(String(failed.error), /^Carrier ACME: .*violates check constraint "capacity_within_contract"/);
+  assert.deepEqual(failed.summary, { create: 0, update: 1, delete: 0, adopt: 0 });
+  assert.deepEqual(failed.plan.changes[0].fields, { capacityLimit: { from: 120, to: 150 } });
+  assert.equal(await inspect(target, async (d) => (await d.query("SELECT capacity_limit AS n FROM carriers WHERE code = 'ACME'")).rows[0].n), 120);
 }, { init: true });
+
+interface RunRecord {
+  status: string;
+  commit: string | null;
+  subject: string | null;
+  summary: Record<string, number> | null;
+  plan: { changes: Array<{ action: string; kind: string; key: string; fields: Record<string, unknown>; rates?: { added: number } }> } & Record<string, unknown>;
+  error: string | null;
+}
+
+async function lastRunRecord(target: TestTarget): Promise<RunRecord> {
+  return inspect(target, async (d) => (await d.query<RunRecord>(
+    'SELECT status, commit, subject, summary, plan, error FROM didsync.runs ORDER BY id DESC LIMIT 1',
+  )).rows[0]);
+}
