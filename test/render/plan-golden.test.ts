@@ -2,7 +2,8 @@
 // cases/ is either a config in `after/` planned against the state `before/`
 // describes (applied and unchanged since; no `before/` is an empty
 // database), or a saved plan in `plan.json`. Its expected.txt (text, no
-// colour) and expected.md (markdown) are reviewed like code;
+// colour; the coloured rendering must equal it once the escapes are
+// stripped) and expected.md (markdown) are reviewed like code;
 // UPDATE_GOLDEN=1 rewrites them. An optional `options.json` holds
 // { prune, today, maxLength }.
 import assert from 'node:assert/strict';
@@ -40,7 +41,27 @@ for (const name of names) {
     assert.equal(text, expected(dir, 'expected.txt'), `${name}/expected.txt differs`);
     assert.equal(markdown, expected(dir, 'expected.md'), `${name}/expected.md differs`);
     assert.ok(markdown.length <= (options.maxLength ?? MAX_MARKDOWN), `markdown is ${markdown.length} characters`);
+    assertColoured(plan, text);
   });
+}
+
+const ANSI = /\u001b\[[0-9;]*m/g;
+const SIGN_COLOUR: Record<string, string> = { '+': '\u001b[32m', '-': '\u001b[31m', '~': '\u001b[33m' };
+
+/** On a terminal the plan is the golden text plus colour: the same characters once the escapes are stripped, each change in its sign's colour. */
+function assertColoured(plan: Plan, text: string): void {
+  const coloured = renderPlanText(plan, { colour: true });
+  assert.equal(coloured.replace(ANSI, ''), text, 'the colour rendering is the golden text once escapes are stripped');
+  const sections = plan.changes.length + plan.orphans.length + plan.drift.length + plan.conflicts.length + plan.guards.length;
+  if (sections === 0) return;
+  assert.match(coloured, ANSI, 'the colour rendering has ANSI escapes');
+  const lines = coloured.split('\n');
+  for (const change of plan.changes) {
+    const header = lines.find((l) => l.replace(ANSI, '').match(/^ {2}[+~-] /) && l.replace(ANSI, '').endsWith(` ${change.kind} ${change.key}${change.action === 'adopt' ? ' (adopt: existing row, not yet managed)' : ''}`));
+    assert.ok(header, `a header line for ${change.kind} ${change.key}`);
+    const sign = header.replace(ANSI, '').trim()[0];
+    assert.ok(header.startsWith(SIGN_COLOUR[sign]), `${change.kind} ${change.key} is in the colour of '${sign}': ${JSON.stringify(header.slice(0, 12))}`);
+  }
 }
 
 /** Plan `after/` against `before/` as if it had been applied: every row managed, records equal, no drift. */
