@@ -3,9 +3,11 @@
 // and trigger nothing, a push to another branch is ignored, a signed push
 // is applied at once; a restart does not re-apply the applied commit; a
 // broken commit is refused and recorded while the database keeps the last
-// good state, a restart does not retry it, and the fix is applied. SIGTERM
-// ends each process with 0 within seconds; the logs are JSON lines without
-// the webhook secret or the database password.
+// good state, a restart does not retry it, and the fix is applied; /metrics
+// counts the runs by outcome, the applies, their duration and changes, the
+// last success and the webhooks. SIGTERM ends each process with 0 within
+// seconds; the logs are JSON lines without the webhook secret or the
+// database password.
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -14,11 +16,23 @@ import { openPglite } from '../../src/drivers/pglite.js';
 import type { Driver } from '../../src/drivers/driver.js';
 import { makeOrigin } from './git-support.js';
 import { SECRET, withCapacity } from './fixtures.js';
-import { githubPush, lastRunOf, startDaemon, type DaemonProcess } from './process-support.js';
+import { githubPush, httpCall, lastRunOf, startDaemon, type DaemonProcess } from './process-support.js';
 import { recordResult } from '../hardening/support/results.js';
 
 const NEVER = '0 0 1 1 *';
 const DB_PASSWORD = 'pg-pass-never-logged';
+
+/** GET /metrics: the value of one sample, by its name and labels as Prometheus prints them. */
+async function metricsOf(url: string): Promise<(sample: string) => number> {
+  const answer = await httpCall(`${url}/metrics`, 'GET');
+  assert.equal(answer.status, 200);
+  const text = String(answer.body);
+  return (sample) => {
+    const line = text.split('\n').find((l) => l.startsWith(`${sample} `));
+    assert.ok(line, `no sample ${sample} in /metrics`);
+    return Number(line.slice(sample.length + 1));
+  };
+}
 
 databaseTest('follows main: applies merges, refuses a broken commit, resumes after restarts', async (db, target, t) => {
   const origin = await makeOrigin();
@@ -68,9 +82,22 @@ databaseTest('follows main: applies merges, refuses a broken commit, resumes aft
   assert.equal(run2.status, 'applied');
   assert.equal(run2.trigger, 'webhook');
   const hook = d1.logs().find((e) => e.msg === 'webhook' && e.trigger === true)!;
-  const done = d1.logs().find((e) => e.msg.startsWith('applied') && e.commit === c2.slice(0, 12))!;
+  // The run record is finished before the log line and the metrics: wait for the line.
+  const done = await d1.waitForLog((e) => e.msg.startsWith('applied') && e.commit === c2.slice(0, 12), 'c2 applied, logged');
   const inDaemon = Date.parse(String(done.time)) - Date.parse(String(hook.time));
   t.diagnostic(`webhook to applied: ${Math.round(webhookToApplied)} ms seen by the client (status polled every 150 ms), ${inDaemon} ms in the daemon`);
+
+  // Two applies, three webhooks refused, one ignored, one accepted: what monitoring sees.
+  const m1 = await metricsOf(d1.url);
+  assert.equal(m1('didsync_runs_total{outcome="applied"}'), 2);
+  for (const outcome of ['no-changes', 'invalid', 'refused', 'rejected', 'failed']) assert.equal(m1(`didsync_runs_total{outcome="${outcome}"}`), 0, outcome);
+  assert.equal(m1('didsync_apply_duration_seconds_count'), 2);
+  assert.ok(m1('didsync_apply_duration_seconds_sum') > 0);
+  assert.ok(m1('didsync_changes_applied_total') >= 2, 'each apply changed something');
+  const lastSuccess = m1('didsync_last_success_timestamp_seconds');
+  assert.ok(lastSuccess > Date.now() / 1000 - 600 && lastSuccess <= Date.now() / 1000 + 1, `last success at ${lastSuccess}`);
+  assert.deepEqual(['unauthorized', 'ignored', 'accepted'].map((r) => m1(`didsync_webhooks_total{result="${r}"}`)), [3, 1, 1]);
+  assert.equal(m1('didsync_leader'), 1);
 
   const stop1 = await d1.stop();
   assert.equal(stop1.code, 0);
@@ -88,6 +115,11 @@ databaseTest('follows main: applies merges, refuses a broken commit, resumes aft
   assert.match(run3.error ?? '', /^invalid config: 1 problem/);
   assert.match(run3.error ?? '', /lon-9/);
   await d2.waitForLog((e) => e.level === 'error' && /config is invalid/.test(e.msg), 'the refusal logged');
+  const m2 = await metricsOf(d2.url);
+  assert.equal(m2('didsync_runs_total{outcome="invalid"}'), 1);
+  assert.equal(m2('didsync_runs_total{outcome="applied"}'), 0);
+  assert.equal(m2('didsync_apply_duration_seconds_count'), 0, 'an invalid commit is not applied, so not timed');
+  assert.equal(m2('didsync_last_success_timestamp_seconds'), 0, 'this process has not applied anything');
   assert.equal((await d2.stop()).code, 0);
 
   // Restart at the refused commit: it is not tried (or recorded) again.
