@@ -6,7 +6,8 @@
 //    the URL in its errors;
 //  - a database password with '@', '/' and '?' not percent-encoded, which
 //    the URL parser misreads (host 'ss', the rest in the path and query),
-//    given by --db and by DATABASE_URL.
+//    given by --db and by DATABASE_URL; that daemon, its database out of
+//    reach, answers /readyz with 503 and /healthz with 200.
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -104,6 +105,11 @@ test('a database password that breaks its URL never shows in logs or /status', {
     assert.equal(starting.database, 'postgres://***@127.0.0.1:5432/didsync_nowhere', via);
     await d.waitForLog((e) => e.msg === 'cannot reach the database; retrying', 'the connection refused');
     const scans = await exposure(d);
+    // Alive but not ready: a probe must not route traffic to (or restart) a daemon waiting for its database.
+    const ready = await httpCall(`${d.url}/readyz`, 'GET');
+    assert.equal(ready.status, 503, via);
+    assert.equal(ready.body.ready, false);
+    assert.equal((await httpCall(`${d.url}/healthz`, 'GET')).status, 200, via);
     assert.equal((await d.stop()).code, 0);
     assertAbsent(scans, [unique, 'p@ss/w', SECRET]);
     lines += d.lines.length;
