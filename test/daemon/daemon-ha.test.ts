@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { databaseTest } from '../support/databases.js';
 import type { Driver } from '../../src/drivers/driver.js';
 import { makeOrigin } from './git-support.js';
-import { withCapacity } from './fixtures.js';
+import { bigRates, withCapacity } from './fixtures.js';
 import { httpCall, lastRunOf, startDaemon, type DaemonProcess } from './process-support.js';
 import { recordResult } from '../hardening/support/results.js';
 
@@ -71,12 +71,6 @@ databaseTest('two daemons: one leads, the other takes over within a tick when th
     test: 'two daemons: one leads, the other takes over within a tick when the leader is killed [postgres]',
   });
 }, { only: 'postgres', init: true, timeout: 90_000 });
-
-function bigRates(n: number): string {
-  const lines = ['prefix,destination,rate,connectionFee,effectiveDate'];
-  for (let i = 0; i < n; i++) lines.push(`44${String(i).padStart(6, '0')},United Kingdom ${i},0.0100,0,2025-01-01`);
-  return `${lines.join('\n')}\n`;
-}
 
 databaseTest('connections cut between and during runs: the daemon reconnects and converges without a duplicate apply', async (db, target, t) => {
   const origin = await makeOrigin();
