@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '../..');
 /** The CLI entry point; DIDSYNC_TEST_CLI runs another one (the built bin/didsync.js, say). */
@@ -26,9 +26,20 @@ export interface DaemonProcess {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
 }
 
-export async function startDaemon(args: string[], env: Record<string, string> = {}): Promise<DaemonProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'daemon', '--listen', '127.0.0.1:0', ...args], {
-    cwd: ROOT, env: { ...process.env, DIDSYNC_LOG_LEVEL: 'debug', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+export interface StartOptions {
+  /** Working directory (default: the project root); the embedded database goes below it. */
+  cwd?: string;
+  /** Variables of this environment the daemon must not inherit (DATABASE_URL, say). */
+  unset?: string[];
+}
+
+export async function startDaemon(args: string[], env: Record<string, string> = {}, opts: StartOptions = {}): Promise<DaemonProcess> {
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of opts.unset ?? []) delete inherited[name];
+  // Resolved here, so the process starts from any working directory.
+  const spawnArgs = ['--import', import.meta.resolve('tsx'), resolvePath(ROOT, CLI), 'daemon', '--listen', '127.0.0.1:0', ...args];
+  const child = spawn(process.execPath, spawnArgs, {
+    cwd: opts.cwd ?? ROOT, env: { ...inherited, DIDSYNC_LOG_LEVEL: 'debug', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
   let out = '';
