@@ -77,8 +77,10 @@ export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRe
   for (const row of (await db.query<{ id: string; code: string }>('SELECT id, code FROM currencies')).rows) {
     book.set('Currency', row.id, row.code);
   }
+  const carrierRows = new Map<string, string>();
   if (opts.only) {
     for (const n of names) {
+      if (n.kind === 'Carrier') carrierRows.set(n.key, n.rowId);
       book.set(n.kind, n.rowId, n.key);
       if (n.kind === 'Interconnect' && n.carrier !== null) book.setInterconnectCarrier(n.rowId, n.carrier);
     }
@@ -86,11 +88,13 @@ export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRe
   const objects = new Map<string, LiveObject[]>();
   const planIds = new Map<string, string>();
   for (const kind of APPLY_ORDER) {
-    const filter = opts.only ? subsetFilter(kind, opts.only, appliedObjects) : undefined;
+    const filter = opts.only ? subsetFilter(kind, opts.only, appliedObjects, carrierRows) : undefined;
     for (const obj of await readKind(db, kindSpec(kind), book, managedRows, filter)) {
       const id = objectId(kind, obj.key);
       objects.set(id, [...(objects.get(id) ?? []), obj]);
       if (kind === 'RatingPlan') planIds.set(obj.key, obj.rowId);
+      // A carrier read here (one the config adopts, say) scopes the interconnects and services read after it.
+      if (kind === 'Carrier' && opts.only && !carrierRows.has(obj.key)) carrierRows.set(obj.key, obj.rowId);
     }
   }
   const prints = await rateFingerprints(db, { scan: opts.scanFingerprints === true });
@@ -180,24 +184,34 @@ async function readApplied(db: Queryable, only?: ReadonlySet<string>): Promise<A
 /** Which rows of a kind an `only` read takes: those its records name, and those that may hold a wanted identity. */
 interface RowFilter {
   rowIds: string[];
-  /** Values of the identity's last column (a name or code); rows of other carriers are read too and simply not wanted. */
+  /** Values of the identity column (a name or code), for kinds identified by it alone. */
   names: string[];
+  /** (carrier row id, name) pairs, for kinds identified inside their carrier. */
+  scoped: Array<[string, string]>;
 }
 
-function subsetFilter(kind: KindName, only: ReadonlySet<string>, applied: ReadonlyMap<string, AppliedObject>): RowFilter {
-  const rowIds: string[] = [];
-  const names = new Set<string>();
+function subsetFilter(
+  kind: KindName, only: ReadonlySet<string>, applied: ReadonlyMap<string, AppliedObject>, carrierRows: ReadonlyMap<string, string>,
+): RowFilter {
+  const filter: RowFilter = { rowIds: [], names: [], scoped: [] };
+  const scopedKind = kindSpec(kind).identity.length > 1;
   const prefix = `${kind}\u0000`;
   for (const id of only) {
     if (!id.startsWith(prefix)) continue;
     const key = id.slice(prefix.length);
     const record = applied.get(id);
-    if (record) rowIds.push(record.rowId);
-    // `CARRIER/name`: the name is what follows some '/', and a code may hold one too; each candidate is looked up.
-    names.add(key);
-    for (let i = key.indexOf('/'); i >= 0; i = key.indexOf('/', i + 1)) names.add(key.slice(i + 1));
+    if (record) filter.rowIds.push(record.rowId);
+    if (!scopedKind) {
+      filter.names.push(key);
+      continue;
+    }
+    // `CARRIER/name`, where a code may hold a '/' too: every split at a carrier the database has is a candidate.
+    for (let i = key.indexOf('/'); i >= 0; i = key.indexOf('/', i + 1)) {
+      const carrier = carrierRows.get(key.slice(0, i));
+      if (carrier !== undefined) filter.scoped.push([carrier, key.slice(i + 1)]);
+    }
   }
-  return { rowIds, names: [...names] };
+  return filter;
 }
 
 async function readKind(db: Queryable, spec: KindSpec, book: KeyBook, managed: Set<string>, filter?: RowFilter): Promise<LiveObject[]> {
@@ -206,10 +220,15 @@ async function readKind(db: Queryable, spec: KindSpec, book: KeyBook, managed: S
   const refColumns = spec.references.map((r) => r.column);
   const extra = [...(spec.shortCodePrefix ? ['short_code'] : []), ...(spec.balanceColumns ?? [])];
   const select = ['id', ...columns, ...refColumns, ...extra].map(ident).join(', ');
-  if (filter && filter.rowIds.length === 0 && filter.names.length === 0) return [];
-  const last = spec.identityColumns![spec.identityColumns!.length - 1];
-  const where = filter ? ` WHERE id = ANY($1::varchar[]) OR ${ident(last)} = ANY($2::text[])` : '';
-  const rows = (await db.query(`SELECT ${select} FROM ${ident(spec.table!)}${where} ORDER BY id`, filter ? [filter.rowIds, filter.names] : [])).rows;
+  if (filter && filter.rowIds.length === 0 && filter.names.length === 0 && filter.scoped.length === 0) return [];
+  const cols = spec.identityColumns!;
+  const where = !filter ? '' : cols.length === 1
+    ? ` WHERE id = ANY($1::varchar[]) OR ${ident(cols[0])} = ANY($2::text[])`
+    : ` WHERE id = ANY($1::varchar[]) OR (${ident(cols[0])}, ${ident(cols[1])}) IN (SELECT * FROM unnest($2::varchar[], $3::text[]))`;
+  const params = !filter ? [] : cols.length === 1
+    ? [filter.rowIds, filter.names]
+    : [filter.rowIds, filter.scoped.map((s) => s[0]), filter.scoped.map((s) => s[1])];
+  const rows = (await db.query(`SELECT ${select} FROM ${ident(spec.table!)}${where} ORDER BY id`, params)).rows;
   const parents = filter ? rows.map((r) => String(r.id)) : undefined;
   const nested = new Map<string, Map<string, unknown>>();
   for (const part of spec.nested) nested.set(part.field, await readNested(db, spec.kind, part, book, parents));
