@@ -18,10 +18,12 @@
 // the plan the whole config gives, less what says how it was read:
 // test/reconcile/incremental.property.test.ts checks that.
 
+import { readFileSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Queryable } from '../drivers/driver.js';
 import { deckSha256, listConfigFiles, loadConfig, DEFAULT_LIMITS } from '../load/index.js';
+import { readAhead } from '../load/read-ahead.js';
 import type { DesiredState } from '../load/types.js';
 import { validateConfig } from '../validate/index.js';
 import { configRules, factsDigest } from '../validate/cross-facts.js';
@@ -53,15 +55,19 @@ export async function planIncrementally(
   const read = new Map<string, Buffer>();
   const changed = new Set<string>();
   for (const f of listing.files) {
-    const bytes = await readFile(f.path).catch(() => undefined);
-    if (!bytes) return undefined;
+    // Small regular files: read synchronously, as the loader does (src/load/index.ts).
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(f.path);
+    } catch {
+      return undefined;
+    }
     read.set(f.file, bytes);
     if (deckSha256(bytes) !== record.files.get(f.file)!.sha256) changed.add(f.file);
   }
   const changedDecks: FileRecord[] = [];
-  for (const deck of record.files.values()) {
-    if (deck.facts !== null) continue;
-    const bytes = await readFile(join(root, deck.path)).catch(() => undefined);
+  const decks = [...record.files.values()].filter((f) => f.facts === null);
+  for await (const [deck, bytes] of readAhead(decks, (d) => readFile(join(root, d.path)).catch(() => undefined), 4)) {
     const sha256 = bytes ? deckSha256(bytes) : '';
     if (sha256 === deck.sha256) continue;
     // A deck is read with the plans that name it.
