@@ -47,7 +47,9 @@ export interface DeckSource {
 
 /** Rate rows to write for one plan: rows to insert or overwrite, keys to delete. */
 export interface RateOps {
+  /** Rows to write: first the `added` ones (keys the plan's live rates do not have), then those replacing a live row. */
   upsert: RateRows;
+  added?: number;
   remove: { prefix: string[]; effectiveDate: (string | null)[] };
 }
 
@@ -120,6 +122,7 @@ export function buildPlan(args: {
       };
       rateOps[c.key] = {
         upsert: pick(want, [...c.rates.added, ...c.rates.changed.map(([i]) => i)]),
+        added: c.rates.added.length,
         remove: {
           prefix: c.rates.removed.map((j) => have.prefix[j]),
           effectiveDate: c.rates.removed.map((j) => have.effectiveDate[j]),
@@ -175,9 +178,17 @@ export function liveDigests(live: LiveState): Record<string, string> {
 
 export function ratesDigest(rows: RateRows): string {
   const h = createHash('sha256');
+  // The same bytes as one update per row, handed over a thousand rows at a time: per-call overhead
+  // was most of the cost of a million rows.
+  let batch = '';
   for (let i = 0; i < rows.prefix.length; i++) {
-    h.update(`${rows.prefix[i]}|${rows.effectiveDate[i] ?? ''}|${rows.destination[i]}|${rows.rate[i]}|${rows.connectionFee[i] ?? ''}|${rows.initialInterval[i] ?? ''}|${rows.recurringInterval[i] ?? ''}|${rows.endDate[i] ?? ''}\n`);
+    batch += `${rows.prefix[i]}|${rows.effectiveDate[i] ?? ''}|${rows.destination[i]}|${rows.rate[i]}|${rows.connectionFee[i] ?? ''}|${rows.initialInterval[i] ?? ''}|${rows.recurringInterval[i] ?? ''}|${rows.endDate[i] ?? ''}\n`;
+    if (i % 1000 === 999) {
+      h.update(batch);
+      batch = '';
+    }
   }
+  h.update(batch);
   return h.digest('hex').slice(0, 32);
 }
 

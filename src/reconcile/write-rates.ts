@@ -16,8 +16,10 @@ const ROWS_PER_CHUNK = 5_000;
 
 /** Apply one plan's rate ops to `table`. */
 export async function writeRates(db: Queryable, table: string, planRowId: string, ops: RateOps): Promise<void> {
-  const delPrefix = [...ops.remove.prefix, ...ops.upsert.prefix];
-  const delDate = [...ops.remove.effectiveDate, ...ops.upsert.effectiveDate];
+  // Rows whose key is new need no delete: a first apply of a million rates probes the index a million times less.
+  const added = ops.added ?? 0;
+  const delPrefix = [...ops.remove.prefix, ...ops.upsert.prefix.slice(added)];
+  const delDate = [...ops.remove.effectiveDate, ...ops.upsert.effectiveDate.slice(added)];
   if (delPrefix.length > 0) {
     await db.query(
       `DELETE FROM ${table} AS r USING unnest($2::text[], $3::date[]) AS d(prefix, effective_date)
