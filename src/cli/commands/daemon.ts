@@ -7,8 +7,6 @@
 
 import type { Command } from 'commander';
 import type { SetExit } from './index.js';
-import { Daemon } from '../../daemon/daemon.js';
-import { createLogger } from '../../daemon/logger.js';
 import { urlSecrets } from '../../drivers/errors.js';
 import { daemonOptions, DEFAULT_LISTEN, DEFAULT_WORKDIR, type DaemonFlags } from '../../daemon/options.js';
 import { FaultError, UserError } from '../../report/errors.js';
@@ -29,6 +27,8 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--listen <host:port>', `HTTP address for /healthz, /readyz, /metrics, /status, /webhook (default: ${DEFAULT_LISTEN})`)
     .action(async (flags: DaemonFlags) => {
       const opts = daemonOptions(flags, process.env, process.cwd());
+      // Loaded only here: every other command starts faster without the daemon's HTTP, git and metrics.
+      const [{ Daemon }, { createLogger }] = await Promise.all([import('../../daemon/daemon.js'), import('../../daemon/logger.js')]);
       // Every credential the daemon was given, literally, so the log loses it in any field and any
       // form: the webhook secret, the database password (also one that does not parse as a URL) and
       // a token in the repository URL, as password or as user name (https://ghp_…@host/…).
