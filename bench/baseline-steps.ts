@@ -13,6 +13,7 @@ import { folders, measured, type BenchContext, type Step, type StepOutcome } fro
 
 export const COPY_OUT = 'baseline: \\copy out of the rates (psql)';
 export const COPY_IN = 'baseline: \\copy in, same rows (psql)';
+export const COPY_IN_FK = 'baseline: \\copy in, same rows and foreign key (psql)';
 export const NAIVE_UPSERT = 'baseline: naive upsert, a statement per row';
 
 const RATES = 'customer_rating_plan_rates';
@@ -42,6 +43,25 @@ export function baselineSteps(naiveSample: number): Step[] {
         try {
           const m = await runPsql(psql, ctx, `\\copy ${COPY_TABLE} from ${quoted(exportFile(ctx))} with (format csv)`);
           return copied(m, ctx, 'rows into a table with the same keys, no foreign key');
+        } finally {
+          await runPsql(psql, ctx, `DROP TABLE IF EXISTS ${COPY_TABLE}`);
+        }
+      },
+    },
+    {
+      // The rates table didsync writes also checks each row's plan (its foreign key): PostgreSQL's
+      // own bulk path into a table that does the same, for comparison (the targets use the one above).
+      name: COPY_IN_FK,
+      async run(ctx) {
+        const psql = findOnPath('psql');
+        if (!psql) return { status: 'not available', note: 'psql is not on PATH' };
+        if (!existsSync(exportFile(ctx))) return { status: 'not available', note: 'no export of the rates to copy in' };
+        const create = await runPsql(psql, ctx,
+          `DROP TABLE IF EXISTS ${COPY_TABLE}; CREATE TABLE ${COPY_TABLE} (LIKE ${RATES} INCLUDING ALL, FOREIGN KEY (rating_plan_id) REFERENCES customer_rating_plans (id))`);
+        if (create.exitCode !== 0) return { status: 'failed', note: failureReason(create, folders(ctx)) };
+        try {
+          const m = await runPsql(psql, ctx, `\\copy ${COPY_TABLE} from ${quoted(exportFile(ctx))} with (format csv)`);
+          return copied(m, ctx, 'rows into a table with the same keys and the foreign key to the plans');
         } finally {
           await runPsql(psql, ctx, `DROP TABLE IF EXISTS ${COPY_TABLE}`);
           await rm(exportFile(ctx), { force: true });
