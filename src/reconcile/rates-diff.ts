@@ -18,29 +18,89 @@ export function rateKey(rows: RateRows, i: number): string {
   return `${rows.prefix[i]}|${rows.effectiveDate[i] ?? ''}`;
 }
 
-function rateValue(rows: RateRows, i: number): string {
-  return `${rows.destination[i]}\u0001${rows.rate[i]}\u0001${rows.connectionFee[i] ?? ''}\u0001${rows.initialInterval[i] ?? ''}\u0001${rows.recurringInterval[i] ?? ''}\u0001${rows.endDate[i] ?? ''}`;
+/** Whether row i of `a` and row j of `b` have the same key (prefix + effectiveDate). */
+function sameKey(a: RateRows, i: number, b: RateRows, j: number): boolean {
+  return a.prefix[i] === b.prefix[j] && same(a.effectiveDate[i], b.effectiveDate[j]);
 }
+
+/** Values equal as text, a missing one as the empty text. */
+function same(x: string | number | null, y: string | number | null): boolean {
+  return x === y || `${x ?? ''}` === `${y ?? ''}`;
+}
+
+/** Whether two rows of one key hold the same values (no string is built for equal values: a million rows pass here). */
+function sameValues(a: RateRows, i: number, b: RateRows, j: number): boolean {
+  return same(a.rate[i], b.rate[j]) && same(a.destination[i], b.destination[j]) && same(a.connectionFee[i], b.connectionFee[j])
+    && same(a.initialInterval[i], b.initialInterval[j]) && same(a.recurringInterval[i], b.recurringInterval[j])
+    && same(a.endDate[i], b.endDate[j]);
+}
+
+/**
+ * A deck and the rows it was applied to usually list the same keys in the
+ * same order (the live side comes sorted, and so do most decks), so rows at
+ * the same position with the same key are paired at once; only the others
+ * go through a map of keys. Keys are unique on the desired side (validation);
+ * were two live rows to share a key, one is paired and the other removed,
+ * whichever the order.
+ */
+/** The most live rows of one prefix walked through per lookup before whole keys are mapped instead. */
+const MAX_CHAIN = 16;
 
 export function diffRates(desired: RateRows, live: RateRows): RatesDelta {
   // The same deck (a plan whose rates were skipped as unchanged): nothing to compare.
   if (desired === live) return { added: [], changed: [], removed: [] };
-  const liveIndex = new Map<string, number>();
-  for (let i = 0; i < live.prefix.length; i++) liveIndex.set(rateKey(live, i), i);
-  const added: number[] = [];
+  const n = desired.prefix.length;
+  const m = live.prefix.length;
+  const pairedDesired = new Uint8Array(n);
+  const seen = new Uint8Array(m);
   const changed: Array<[number, number]> = [];
-  const seen = new Uint8Array(live.prefix.length);
-  for (let i = 0; i < desired.prefix.length; i++) {
-    const j = liveIndex.get(rateKey(desired, i));
-    if (j === undefined) {
-      added.push(i);
+  let unpaired = 0;
+  for (let i = 0; i < Math.min(n, m); i++) {
+    if (!sameKey(desired, i, live, i)) {
+      unpaired++;
       continue;
     }
-    seen[j] = 1;
-    if (rateValue(desired, i) !== rateValue(live, j)) changed.push([i, j]);
+    pairedDesired[i] = 1;
+    seen[i] = 1;
+    if (!sameValues(desired, i, live, i)) changed.push([i, i]);
+  }
+  const added: number[] = [];
+  if (unpaired > 0 || n !== m) {
+    // The unpaired live rows by prefix, each chained to the previous one of its prefix: the prefixes
+    // are strings already, so no key string is made per row.
+    const byPrefix = new Map<string, number>();
+    const previous = new Int32Array(m).fill(-1);
+    const depth = new Int32Array(m);
+    let deepest = 0;
+    for (let j = 0; j < m; j++) {
+      if (seen[j]) continue;
+      previous[j] = byPrefix.get(live.prefix[j]) ?? -1;
+      depth[j] = previous[j] < 0 ? 1 : depth[previous[j]] + 1;
+      if (depth[j] > deepest) deepest = depth[j];
+      byPrefix.set(live.prefix[j], j);
+    }
+    // Many dates under one prefix would make the chains long: then a map of whole keys.
+    const byKey = deepest > MAX_CHAIN ? new Map<string, number>() : undefined;
+    if (byKey) for (let j = 0; j < m; j++) if (!seen[j]) byKey.set(rateKey(live, j), j);
+    for (let i = 0; i < n; i++) {
+      if (pairedDesired[i]) continue;
+      let j: number;
+      if (byKey) j = byKey.get(rateKey(desired, i)) ?? -1;
+      else {
+        j = byPrefix.get(desired.prefix[i]) ?? -1;
+        while (j >= 0 && !same(live.effectiveDate[j], desired.effectiveDate[i])) j = previous[j];
+      }
+      if (j < 0 || seen[j]) {
+        added.push(i);
+        continue;
+      }
+      seen[j] = 1;
+      if (!sameValues(desired, i, live, j)) changed.push([i, j]);
+    }
+    changed.sort((a, b) => a[0] - b[0]);
   }
   const removed: number[] = [];
-  for (let j = 0; j < seen.length; j++) if (!seen[j]) removed.push(j);
+  for (let j = 0; j < m; j++) if (!seen[j]) removed.push(j);
   return { added, changed, removed };
 }
 
@@ -100,8 +160,12 @@ export interface RateIncrease {
  */
 export function increasesWithoutNotice(candidates: RateRows, live: RateRows, today: string, noticeDays: number): RateIncrease[] {
   const horizon = addDays(today, noticeDays);
+  // No live rate, no reference (a first apply); else only the candidates' prefixes need one.
+  if (live.prefix.length === 0) return [];
+  const wanted = new Set(candidates.prefix);
   const current = new Map<string, { date: string; row: number }>();
   for (let j = 0; j < live.prefix.length; j++) {
+    if (!wanted.has(live.prefix[j])) continue;
     const date = live.effectiveDate[j] ?? '';
     if (date > today) continue;
     const prev = current.get(live.prefix[j]);

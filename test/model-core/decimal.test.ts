@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { canonicalDecimal, checkDecimal, compareDecimal } from '../../src/model/decimal.js';
+import { canonicalByPattern, canonicalDecimal, checkDecimal, compareDecimal } from '../../src/model/decimal.js';
 
 test('canonical form drops padding but keeps every significant digit', () => {
   assert.equal(canonicalDecimal('5000.00'), '5000');
@@ -30,4 +30,19 @@ test('compareDecimal agrees with exact integer comparison', () => {
     };
     assert.equal(Math.sign(compareDecimal(text(a), text(b))), a < b ? -1 : a > b ? 1 : 0);
   }));
+});
+
+test('the fast canonical form agrees with its definition on decimals and near-decimals', () => {
+  const piece = fc.constantFrom('0', '00', '1', '9', '10', '000', '5000', '.', '-', '+', ' ', 'e', '1.', '.5', '0.0');
+  const texts = fc.oneof(
+    fc.array(piece, { maxLength: 6 }).map((p) => p.join('')),
+    fc.stringMatching(/^[+-]?\d{0,6}(\.\d{0,6})?$/),
+    fc.string({ maxLength: 8 }),
+  );
+  fc.assert(fc.property(texts, (text) => {
+    assert.equal(canonicalDecimal(text), canonicalByPattern(text), JSON.stringify(text));
+  }), { numRuns: 20_000 });
+  for (const text of ['0', '0.0', '0.10', '00.1', '10', '10.000', '1.000001', '0.000000', '7.', '.7', '1..2', '']) {
+    assert.equal(canonicalDecimal(text), canonicalByPattern(text), text);
+  }
 });

@@ -92,3 +92,68 @@ test('a higher connection fee or a longer billing interval inside the notice per
   ]), live, '2026-11-25', 7);
   assert.deepEqual(later, [], 'dated on the last day of the notice period is allowed');
 });
+
+/** The diff by its definition: every row looked up by key, values compared as text. */
+function referenceDiff(desired: RateRows, live: RateRows) {
+  const key = (r: RateRows, i: number) => `${r.prefix[i]}|${r.effectiveDate[i] ?? ''}`;
+  const value = (r: RateRows, i: number) => [r.destination[i], r.rate[i], r.connectionFee[i] ?? '', r.initialInterval[i] ?? '', r.recurringInterval[i] ?? '', r.endDate[i] ?? ''].join('\u0001');
+  const index = new Map<string, number>();
+  for (let j = 0; j < live.prefix.length; j++) if (!index.has(key(live, j))) index.set(key(live, j), j);
+  const added: number[] = [];
+  const changed: Array<[number, number]> = [];
+  const seen = new Set<number>();
+  for (let i = 0; i < desired.prefix.length; i++) {
+    const j = index.get(key(desired, i));
+    if (j === undefined) added.push(i);
+    else {
+      seen.add(j);
+      if (value(desired, i) !== value(live, j)) changed.push([i, j]);
+    }
+  }
+  const removed = live.prefix.map((_, j) => j).filter((j) => !seen.has(j));
+  return { added, changed, removed };
+}
+
+test('the diff agrees with its definition, in any order and with rows aligned or shifted', () => {
+  const row = fc.record({
+    prefix: fc.constantFrom('1', '44', '441', '4420', '49', '33'),
+    eff: fc.constantFrom(null, '2026-01-01', '2027-06-01'),
+    rate: fc.constantFrom('0.01', '0.02', '0.5'),
+    dest: fc.constantFrom('UK', 'DE'),
+    fee: fc.option(fc.constantFrom('0.1', '0'), { nil: undefined }),
+    initial: fc.option(fc.constantFrom(1, 60), { nil: undefined }),
+  });
+  const unique = (list: Row[]) => {
+    const keys = new Set<string>();
+    return list.filter((r) => !keys.has(`${r.prefix}|${r.eff}`) && keys.add(`${r.prefix}|${r.eff}`));
+  };
+  const deck = fc.array(row, { maxLength: 30 }).map(unique);
+  const sorted = (list: Row[]) => [...list].sort((a, b) => (a.prefix + (a.eff ?? '')).localeCompare(b.prefix + (b.eff ?? '')));
+  fc.assert(fc.property(deck, deck, fc.boolean(), fc.boolean(), (want, have, sortWant, sortHave) => {
+    const d = rows(sortWant ? sorted(want) : want);
+    const l = rows(sortHave ? sorted(have) : have);
+    assert.deepEqual(diffRates(d, l), referenceDiff(d, l));
+    // a deck edited in place: the same keys, some values changed
+    const edited = rows((sortWant ? sorted(want) : want).map((r, i) => (i % 3 === 0 ? { ...r, rate: '0.99' } : r)));
+    assert.deepEqual(diffRates(edited, d), referenceDiff(edited, d));
+  }), { numRuns: 2_000 });
+});
+
+test('a rates digest is the sha256 of one line per row, however the rows are handed to the hash', async () => {
+  const { createHash } = await import('node:crypto');
+  const { ratesDigest } = await import('../../src/reconcile/plan.js');
+  for (const n of [0, 1, 999, 1000, 1001, 2500]) {
+    const list = Array.from({ length: n }, (_, i) => ({ prefix: String(100 + i), eff: i % 2 ? '2026-01-01' : null, rate: `0.${i}`, dest: `D${i}`, fee: i % 3 ? '0.1' : undefined, initial: i % 5 ? 60 : undefined }));
+    const r = rows(list);
+    const lines = list.map((x, i) => `${x.prefix}|${x.eff ?? ''}|${x.dest}|${x.rate}|${x.fee ?? ''}|${x.initial ?? ''}||${r.endDate[i] ?? ''}\n`).join('');
+    assert.equal(ratesDigest(r), createHash('sha256').update(lines).digest('hex').slice(0, 32), `${n} rows`);
+  }
+});
+
+test('a prefix with many dates is matched by whole keys, with the same result', () => {
+  const dates = Array.from({ length: 40 }, (_, k) => `2026-01-${String((k % 28) + 1).padStart(2, '0')}`).filter((d, k, a) => a.indexOf(d) === k);
+  const live = rows(dates.map((eff, k) => ({ prefix: '44', eff, rate: `0.0${k}`, dest: 'UK' })));
+  const want = rows([...dates].reverse().map((eff, k) => ({ prefix: '44', eff, rate: k === 3 ? '0.9' : `0.0${dates.length - 1 - k}`, dest: 'UK' })));
+  assert.deepEqual(diffRates(want, live), referenceDiff(want, live));
+  assert.equal(diffRates(want, live).changed.length, 1);
+});
