@@ -2,7 +2,9 @@
 // as it says (its SQL blocks are read from the README), on PostgreSQL:
 // the read-only role plans, reports status and exports, never marks drift
 // and cannot apply; the apply role applies, prunes and marks drift, and
-// reads nothing else. PGlite has no roles to test.
+// reads nothing else; the daemon runs as the apply role (leads, applies,
+// marks drift, answers /status) without a single permission error. PGlite
+// has no roles to test.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -15,6 +17,8 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { databaseTest } from '../support/databases.js';
 import { applyConfig, MINIMAL, scalar, updateConfig, writeConfig } from '../support/config.js';
+import { eventually, httpCall, startDaemon } from '../daemon/process-support.js';
+import { recordResult } from '../hardening/support/results.js';
 import type { Driver } from '../../src/drivers/driver.js';
 import { tableDefs } from '../../src/db/ddl.js';
 import { openPostgres } from '../../src/drivers/postgres.js';
@@ -74,7 +78,8 @@ async function withRole(db: Driver, url: string, role: string, fn: (roleUrl: str
   }
 }
 
-databaseTest('the read-only role plans, reports and exports, never marks drift, and cannot apply', async (db, target) => {
+const READ_ONLY = 'the read-only role plans, reports and exports, never marks drift, and cannot apply';
+databaseTest(READ_ONLY, async (db, target) => {
   const config = await writeConfig(MINIMAL);
   await applyConfig(db, config);
   // Drift: the rates desk changed a rate in the DIDTron UI.
@@ -108,9 +113,15 @@ databaseTest('the read-only role plans, reports and exports, never marks drift, 
   });
   assert.equal(await scalar(db, 'SELECT count(*)::int FROM didsync.runs'), runs, 'no run was recorded');
   assert.equal(await scalar(db, `SELECT rate FROM customer_rating_plan_rates WHERE prefix = '44'`), '0.020000', 'nothing was applied');
+  recordResult({
+    area: 'Exposure', fault: 'the read-only database role of the README (didsync_plan), granted exactly as documented', database: 'postgres', cases: 4,
+    outcome: '`plan`, `status` and `export` work and mark no drift; `apply` refused with one line naming the role to use, no password in it; nothing written, no run recorded',
+    test: `${READ_ONLY} [postgres]`,
+  });
 }, { init: true, only: 'postgres' });
 
-databaseTest('the apply role applies, prunes and marks drift, and reads nothing else', async (db, target) => {
+const APPLY_ROLE = 'the apply role applies, prunes and marks drift, and reads nothing else';
+databaseTest(APPLY_ROLE, async (db, target) => {
   const config = await writeConfig(MINIMAL);
   await withRole(db, target.url, 'didsync_apply', async (url) => {
     const first = didsync('apply', '-C', config, '--db', url, '--yes');
@@ -137,4 +148,49 @@ databaseTest('the apply role applies, prunes and marks drift, and reads nothing 
       await asRole.close();
     }
   });
+  recordResult({
+    area: 'Exposure', fault: 'the apply database role of the README (didsync_apply), granted exactly as documented', database: 'postgres', cases: 6,
+    outcome: '`apply`, `apply --prune`, `plan` and `status` (marking drift) work; reading `users` and writing `currencies` refused with permission denied',
+    test: `${APPLY_ROLE} [postgres]`,
+  });
 }, { init: true, only: 'postgres' });
+
+const DAEMON_ROLE = 'the daemon runs as the apply role: it leads, applies, marks drift and answers /status, with no permission error';
+databaseTest(DAEMON_ROLE, async (db, target, t) => {
+  const config = await writeConfig(MINIMAL);
+  await withRole(db, target.url, 'didsync_apply', async (url) => {
+    const d = await startDaemon(['--watch', config, '--db', url, '--drift-schedule', '* * * * * *', '--drift', 'report']);
+    try {
+      await d.waitForLog((e) => e.msg.startsWith('leading'), 'leading');
+      await d.waitForLog((e) => e.msg.startsWith('applied '), 'the config applied');
+      assert.equal(await scalar(db, "SELECT count(*)::int FROM didsync.runs WHERE status = 'applied'"), 1);
+      assert.equal(await scalar(db, 'SELECT capacity_limit FROM carriers'), 120);
+
+      // The rates desk changes a rate in the DIDTron UI; the next drift check marks the plan.
+      await db.query(`UPDATE customer_rating_plan_rates SET rate = 0.02 WHERE prefix = '44'`);
+      const found = await d.waitForLog((e) => e.level === 'warn' && e.msg.startsWith('drift:'), 'the drift report');
+      assert.equal(found.marked, true, 'the drift check marked what it found');
+      assert.equal(await scalar(db, `SELECT uncommitted_changes FROM customer_rating_plans WHERE name = 'UK Wholesale'`), true, 'drift is marked');
+
+      const status = await httpCall(`${d.url}/status`, 'GET');
+      assert.equal(status.status, 200);
+      assert.equal(status.body.daemon.role, 'leader');
+      assert.equal((await httpCall(`${d.url}/readyz`, 'GET')).status, 200);
+      // A few more drift checks and status reads, for a permission error to surface if there is one.
+      await eventually(async () => (d.logs().filter((e) => e.msg.startsWith('drift:')).length >= 3 ? true : undefined), 'three drift checks');
+    } finally {
+      const stopped = await d.stop();
+      t.diagnostic(`stopped with ${stopped.code}`);
+    }
+    assert.equal(d.child.exitCode, 0, 'the daemon stopped cleanly');
+    const denied = d.lines.filter((l) => /permission denied|42501/i.test(l));
+    assert.deepEqual(denied, [], 'no permission error in the logs');
+    assert.deepEqual(d.logs().filter((e) => e.level === 'error').map((e) => e.msg), [], 'no error in the logs');
+    assert.doesNotMatch(d.stdout(), /permission denied/i);
+  });
+  recordResult({
+    area: 'Exposure', fault: 'the daemon (--watch) running as the apply database role of the README (didsync_apply)', database: 'postgres', cases: 1,
+    outcome: 'it led, applied the config, marked drift on its schedule, answered /status and /readyz 200 and stopped with exit 0; no permission error in its logs',
+    test: `${DAEMON_ROLE} [postgres]`,
+  });
+}, { init: true, only: 'postgres', timeout: 90_000 });
