@@ -1,8 +1,8 @@
 // The HTTP layer on a real loopback socket: the five routes, 404 and 405
 // for everything else, the body limits (a real 413 answer, for the webhook
 // and for bodies sent with other requests), a route's failure as a bare 500,
-// and a client sending its headers slowly cut off with 408 in about the
-// configured time.
+// and a client sending its headers, or a webhook body, slowly cut off with
+// 408 in about the configured time.
 
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
@@ -136,6 +136,41 @@ test('headers sent one line a second get 408 within moments of the headers timeo
     area: 'Exposure', fault: 'HTTP client sending its request headers one line a second (slowloris)', database: '-', cases: 1,
     outcome: `408 and the connection closed after ${Math.round(ms)} ms, headers timeout ${headersTimeoutMs} ms`,
     test: 'headers sent one line a second get 408 within moments of the headers timeout',
+  });
+});
+
+test('a webhook body trickled slower than the request timeout gets 408 and never reaches the route', async (t) => {
+  let called = 0;
+  const routes = {
+    webhook: () => { called++; return { status: 202, body: { accepted: true } }; },
+    failed: () => undefined,
+  } as unknown as Routes;
+  const requestTimeoutMs = 2_000;
+  const server = await startHttpServer({ host: '127.0.0.1', port: 0 }, routes, { headersTimeoutMs: 1_000, requestTimeoutMs, checkIntervalMs: 250 });
+  t.after(() => server.close());
+  const { hostname, port } = new URL(server.url);
+  // The head at once, with a declared length of 64 bytes; then one byte of the body every 250 ms (16 s in all).
+  const { text, ms, sent } = await new Promise<{ text: string; ms: number; sent: number }>((resolve, reject) => {
+    const t0 = performance.now();
+    const socket = connect(Number(port), hostname);
+    let text = '';
+    let sent = 0;
+    const timer = setInterval(() => { if (!socket.destroyed && sent < 64) { socket.write('a'); sent++; } }, 250);
+    socket.on('connect', () => socket.write('POST /webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 64\r\n\r\n'));
+    socket.on('data', (c: Buffer) => { text += c.toString(); });
+    socket.on('error', () => undefined);
+    socket.on('close', () => { clearInterval(timer); resolve({ text, ms: performance.now() - t0, sent }); });
+    setTimeout(() => { clearInterval(timer); socket.destroy(); reject(new Error(`not cut off in 20 s; got: ${text}`)); }, 20_000).unref();
+  });
+  t.diagnostic(`answered after ${Math.round(ms)} ms with ${sent} of 64 body bytes sent: ${JSON.stringify(text.split('\r\n')[0])}`);
+  assert.ok(text === '' || /^HTTP\/1\.1 408 /.test(text), `408 or a closed connection, got: ${text}`);
+  assert.ok(sent < 64, 'cut off before the body was complete');
+  assert.ok(ms >= requestTimeoutMs - 100 && ms < requestTimeoutMs + 4_000, `cut off after ${Math.round(ms)} ms`);
+  assert.equal(called, 0, 'the webhook route was never called');
+  recordResult({
+    area: 'Exposure', fault: 'HTTP client trickling a webhook body one byte every 250 ms (slow body)', database: '-', cases: 1,
+    outcome: `${text === '' ? 'the connection closed' : '408 and the connection closed'} after ${Math.round(ms)} ms with ${sent} of 64 bytes sent, request timeout ${requestTimeoutMs} ms; the webhook route was never called`,
+    test: 'a webhook body trickled slower than the request timeout gets 408 and never reaches the route',
   });
 });
 
