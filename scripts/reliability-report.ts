@@ -1,6 +1,6 @@
 // Regenerates RELIABILITY.md from a run of the hardening tests: runs every
-// test under test/hardening/ and the daemon's fault, HTTP and log tests
-// with the TAP reporter, collects the records the tests write (what they
+// test under test/hardening/, the daemon's fault, HTTP and log tests and the
+// database roles' tests with the TAP reporter, collects the records the tests write (what they
 // tried, how many cases, what came out; see
 // test/hardening/support/results.ts) and writes one table per area, each
 // row marked with its test's result as the TAP output gives it: passed,
@@ -35,6 +35,10 @@ export interface ReliabilityRecord {
 export const AREAS = ['Faults', 'Concurrency', 'Hostile input', 'Random input', 'Secrets', 'Exposure'];
 /** The daemon's tests that also record (its connection faults, failover, HTTP surface, logs). */
 export const DAEMON_TESTS = ['daemon-ha', 'daemon-git', 'daemon-rejection', 'daemon-secrets', 'http-server', 'webhook'].map((name) => `test/daemon/${name}.test.ts`);
+/** The least-privilege database roles of the README, granted as documented. */
+export const ROLE_TESTS = ['test/export/database-roles.test.ts'];
+/** Every test outside test/hardening/ that the report runs and whose records it tables. */
+export const LISTED_TESTS = [...DAEMON_TESTS, ...ROLE_TESTS];
 const ROOT = join(import.meta.dirname, '..');
 const REPORT_TEST = 'reliability-report.test.ts';
 
@@ -137,9 +141,10 @@ export function render(list: ReliabilityRecord[], env: RunFacts): string {
   lines.push(
     '# Reliability',
     '',
-    'What the hardening tests (`test/hardening/`, and the daemon\'s in `test/daemon/`) tried against',
-    'didsync and what came out: faults (processes killed, connections cut), concurrent writers, hostile',
-    'and broken input, random input, secrets, and what the daemon exposes over HTTP. Every row is a class',
+    'What the hardening tests (`test/hardening/`, the daemon\'s in `test/daemon/` and the database roles\'',
+    'in `test/export/database-roles.test.ts`) tried against didsync and what came out: faults (processes',
+    'killed, connections cut, the server restarted), concurrent writers, hostile and broken input, random',
+    'input, secrets, and what the daemon and its database role are allowed to do. Every row is a class',
     'of fault or input; "cases" counts the individual kills, cuts, inputs or scans behind it (for hostile',
     'input: each tag, value, key or file tried, not the folders); "result" is what the test runner said of',
     'the test that asserts the outcome: passed, FAILED or skipped. The file is generated: do not edit it',
@@ -151,9 +156,9 @@ export function render(list: ReliabilityRecord[], env: RunFacts): string {
     'DIDSYNC_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run reliability',
     '```',
     '',
-    'It runs every test under `test/hardening/` and four of `test/daemon/` (about three minutes on two',
-    'cores), collects what each recorded and rewrites this file. Without a PostgreSQL server it refuses,',
-    'unless `--embedded-only` is given (the PostgreSQL rows are then missing).',
+    `It runs every test under \`test/hardening/\`, ${DAEMON_TESTS.length} of \`test/daemon/\` and the database roles' test`,
+    '(a few minutes on two cores), collects what each recorded and rewrites this file. Without a',
+    'PostgreSQL server it refuses, unless `--embedded-only` is given (the PostgreSQL rows are then missing).',
     '',
     `Last run: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${env.postgres}, ${cpus().length} CPUs, `
       + `${Math.round(env.seconds)} s; ${list.length} fault and input classes, ${total} cases; `
@@ -199,7 +204,9 @@ export function render(list: ReliabilityRecord[], env: RunFacts): string {
     '## Not covered here',
     '',
     '- The rest of the daemon (following git, drift, schedules, watch mode): the other tests in `test/daemon/`.',
-    '- The least-privilege database role: `docs/database-roles.md`.',
+    '- The exact GRANTs of the least-privilege database roles: the README, section "Database roles".',
+    '  `test/export/database-roles.test.ts` grants them from there; what each role could and could not do',
+    '  is in the Exposure rows above.',
     '',
   );
   return lines.join('\n');
@@ -216,7 +223,7 @@ async function main(): Promise<number> {
   const dir = await mkdtemp(join(tmpdir(), 'didsync-reliability-'));
   try {
     // The report's own test checks the file this run is about to rewrite: it runs with the other suites.
-    const files = [...(await testFiles(join(ROOT, 'test', 'hardening'))).filter((f) => !f.endsWith(REPORT_TEST)), ...DAEMON_TESTS];
+    const files = [...(await testFiles(join(ROOT, 'test', 'hardening'))).filter((f) => !f.endsWith(REPORT_TEST)), ...LISTED_TESTS];
     const run = await runTests(files, dir);
     const tests = results(run.tap);
     const failed = [...tests].filter(([, r]) => r === 'FAILED').map(([name]) => name);

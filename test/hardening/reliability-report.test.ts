@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
-import { cell, DAEMON_TESTS, render, results, type ReliabilityRecord } from '../../scripts/reliability-report.js';
+import { cell, LISTED_TESTS, render, results, type ReliabilityRecord } from '../../scripts/reliability-report.js';
 import { REPO_ROOT } from './support/cli.js';
 
 const row = (fault: string, test: string): ReliabilityRecord => ({ area: 'Faults', fault, database: '-', cases: 3, outcome: 'o', test });
@@ -53,12 +53,12 @@ interface RecordedClass {
   where: string;
 }
 
-/** Every recordResult call in the hardening tests and the daemon tests the report runs. */
+/** Every recordResult call in the hardening tests and the other tests the report runs (daemon, database roles). */
 async function recordedClasses(): Promise<RecordedClass[]> {
   const hardening = (await readdir(join(REPO_ROOT, 'test', 'hardening'), { recursive: true }))
     .filter((f) => f.endsWith('.ts')).map((f) => join('test', 'hardening', f));
   const out: RecordedClass[] = [];
-  for (const file of [...hardening, ...DAEMON_TESTS].sort()) {
+  for (const file of [...hardening, ...LISTED_TESTS].sort()) {
     const source = await readFile(join(REPO_ROOT, file), 'utf8');
     for (const call of source.matchAll(/recordResult\(\{([^]*?)\n\s*\}\);/g)) {
       const where = `${file}:${source.slice(0, call.index).split('\n').length}`;
