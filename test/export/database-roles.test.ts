@@ -110,6 +110,7 @@ databaseTest(READ_ONLY, async (db, target) => {
     assert.equal(apply.stderr.trim().split('\n').length, 1, `one line: ${apply.stderr}`);
     assert.match(apply.stderr, /^didsync: .*permission denied.*may not apply: use a role with the grants of didsync_apply \(README, Database roles\)/);
     assert.doesNotMatch(apply.stderr, /change-me/, 'no password in the error');
+    assert.ok(DOC.includes(`\`${apply.stderr.trim()}\``), `the README quotes the error as it reads: ${apply.stderr.trim()}`);
   });
   assert.equal(await scalar(db, 'SELECT count(*)::int FROM didsync.runs'), runs, 'no run was recorded');
   assert.equal(await scalar(db, `SELECT rate FROM customer_rating_plan_rates WHERE prefix = '44'`), '0.020000', 'nothing was applied');
