@@ -220,6 +220,69 @@ databaseTest('apply without a terminal and without --yes refuses and writes noth
   assert.match(String(runs[0].error), /no terminal to ask on/);
 }, { init: true });
 
+/** `script` (util-linux) runs a command under a pseudo-terminal: the way to be a person at a terminal without a dependency. */
+const SCRIPT = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+/**
+ * `didsync ...args` as a real process on a pseudo-terminal: once the
+ * confirmation prompt appears, type `answer` and Enter. Output is the
+ * terminal's, with its escapes (colour, cursor moves) stripped and its line
+ * ends made plain. A process still running after 90 s is killed.
+ */
+function didsyncOnTerminal(answer: string, ...args: string[]): Promise<Run & { prompted: boolean }> {
+  const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, '--import', import.meta.resolve('tsx'), join(REPO, 'src/cli/bin.ts'), ...args].map(quote).join(' ');
+  const plain = (text: string) => text.replace(TERMINAL_ESCAPE, '').replace(/\r+\n/g, '\n');
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    let stdout = '';
+    let stderr = '';
+    let prompted = false;
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (!prompted && /Only 'yes' is accepted: $/.test(plain(stdout))) {
+        prompted = true;
+        child.stdin.write(`${answer}\r`);
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code: code ?? -1, stdout: plain(stdout), stderr, prompted });
+    });
+  });
+}
+/** ESC [ ... letter: the colour and cursor escapes a terminal session carries. */
+const TERMINAL_ESCAPE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g');
+
+const ON_TERMINAL = 'apply on a terminal asks first: only yes applies, n and y leave the database untouched';
+if (!SCRIPT) test(ON_TERMINAL, { skip: 'no `script` (util-linux) to run a pseudo-terminal' }, () => undefined);
+else databaseTest(ON_TERMINAL, async (db, target) => {
+  await db.close();
+  const root = await writeConfig(MINIMAL);
+  for (const answer of ['n', 'y']) {
+    const declined = await didsyncOnTerminal(answer, 'apply', '-C', root, '--db', target.url);
+    assert.ok(declined.prompted, `the prompt was shown:\n${declined.stdout}${declined.stderr}`);
+    assert.equal(declined.code, 1, `answer ${answer}`);
+    assert.match(declined.stdout, /Plan: 4 to create/, 'the plan is shown before the question');
+    assert.match(declined.stdout, new RegExp(`Apply these changes to .*\\? Only 'yes' is accepted: ${answer}\n`), 'the answer is echoed by the terminal');
+    assert.match(declined.stdout + declined.stderr, /apply cancelled; nothing was changed/);
+    assert.equal(await count(target, 'carriers'), 0, `answer ${answer}: nothing written`);
+    assert.equal(await count(target, 'didsync.managed'), 0);
+  }
+  const accepted = await didsyncOnTerminal('yes', 'apply', '-C', root, '--db', target.url);
+  assert.equal(accepted.code, 0, accepted.stdout + accepted.stderr);
+  assert.match(accepted.stdout, /Applied: 4 object change\(s\) in run \d+\.\n$/);
+  assert.equal(await count(target, 'carriers'), 1);
+  assert.equal(await count(target, 'customer_rating_plan_rates'), 3);
+  const runs = await inspect(target, async (d) => (await d.query<{ status: string; error: string | null }>('SELECT status, error FROM didsync.runs ORDER BY id')).rows);
+  assert.deepEqual(runs.map((r) => [r.status, r.error]), [
+    ['refused', 'apply cancelled; nothing was changed'], ['refused', 'apply cancelled; nothing was changed'], ['applied', null],
+  ]);
+}, { init: true });
+
 databaseTest('status --format json is the contract shape', async (db, target) => {
   await db.close();
   const root = await writeConfig(MINIMAL);
