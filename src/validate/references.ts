@@ -69,7 +69,13 @@ function resolve(td: TypedDocument, ref: NameReference, name: string, catalogue:
   if (!catalogue.get('Carrier')?.has(scope.join('/'))) return undefined;
   if (known.has(prefix + name)) return undefined;
   const siblings = [...known.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
-  return `${describe(td)} references ${kindWord(ref.target)} '${name}' of carrier ${shownName(scope.join('/'))}, which does not exist${didYouMean(name, siblings)}`;
+  const missing = `${describe(td)} references ${kindWord(ref.target)} '${name}' of carrier ${shownName(scope.join('/'))}, which does not exist`;
+  const suggestion = didYouMean(name, siblings);
+  if (suggestion) return missing + suggestion;
+  // The name is right but the carrier is not: say whose it is, or the engineer goes looking for a typo.
+  const owners = [...known.keys()].filter((k) => k.endsWith(`/${name}`) && !k.slice(0, -name.length - 1).includes('/')).map((k) => k.slice(0, -name.length - 1));
+  if (owners.length === 0) return missing;
+  return `${missing}; ${kindWord(ref.target)} '${name}' belongs to carrier ${owners.map(shownName).join(', ')}, and a ${kindWord(td.kind)} can only use its own carrier's`;
 }
 
 /** Every string value at the path, with its pointer. */
