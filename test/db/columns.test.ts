@@ -200,3 +200,54 @@ databaseTest('a row inserted without a field reads back as the schema default, o
   assert.equal(plan.assigned, false);
   assert.match(String(plan.id), /^[0-9a-f-]{36}$/);
 });
+
+/**
+ * Every foreign key and unique constraint the kinds imply, derived from
+ * kinds.ts: a reference is a foreign key to its target's id (no cascade
+ * between kinds), a nested part's parent column one to its parent (cascading,
+ * and unique for a one-per-parent part), an identity and a short code are
+ * unique. Rates belong to their plan and are unique per prefix and date.
+ */
+function expectedConstraints(): { foreignKeys: string[]; uniques: string[] } {
+  const foreignKeys: string[] = ['customer_rating_plan_rates(rating_plan_id) -> customer_rating_plans(id) on delete cascade'];
+  const uniques: string[] = ['customer_rating_plan_rates(rating_plan_id, prefix, effective_date)'];
+  for (const spec of KINDS) {
+    if (!spec.table) continue;
+    for (const r of spec.references) {
+      if (r.storeAs === 'code') continue;
+      const target = r.target === 'Currency' ? 'currencies' : kindSpec(r.target).table!;
+      foreignKeys.push(`${spec.table}(${r.column}) -> ${target}(id) on delete no action`);
+    }
+    if (spec.identityColumns?.length) uniques.push(`${spec.table}(${spec.identityColumns.join(', ')})`);
+    if (spec.shortCodePrefix) uniques.push(`${spec.table}(short_code)`);
+    for (const part of spec.nested) {
+      foreignKeys.push(`${part.table}(${part.parentColumn}) -> ${spec.table}(id) on delete cascade`);
+      if (part.cardinality === 'one') uniques.push(`${part.table}(${part.parentColumn})`);
+    }
+  }
+  return { foreignKeys, uniques };
+}
+
+const ON_DELETE: Record<string, string> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
+
+databaseTest('every foreign key and unique constraint the kinds imply exists', async (db) => {
+  await initDatabase(db);
+  const { rows } = await db.query<{ contype: string; tbl: string; cols: string; ref: string | null; ref_cols: string | null; on_delete: string }>(
+    `SELECT c.contype::text AS contype, t.relname::text AS tbl, ft.relname::text AS ref, c.confdeltype::text AS on_delete,
+            (SELECT string_agg(a.attname::text, ', ' ORDER BY k.o) FROM unnest(c.conkey) WITH ORDINALITY AS k(n, o)
+               JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n) AS cols,
+            (SELECT string_agg(a.attname::text, ', ' ORDER BY k.o) FROM unnest(c.confkey) WITH ORDINALITY AS k(n, o)
+               JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n) AS ref_cols
+       FROM pg_constraint c
+       JOIN pg_class t ON t.oid = c.conrelid
+       JOIN pg_namespace s ON s.oid = t.relnamespace
+       LEFT JOIN pg_class ft ON ft.oid = c.confrelid
+      WHERE s.nspname = current_schema() AND c.contype IN ('f', 'u')`,
+  );
+  const foreignKeys = new Set(rows.filter((r) => r.contype === 'f').map((r) => `${r.tbl}(${r.cols}) -> ${r.ref}(${r.ref_cols}) on delete ${ON_DELETE[r.on_delete]}`));
+  const uniques = new Set(rows.filter((r) => r.contype === 'u').map((r) => `${r.tbl}(${r.cols})`));
+  const expected = expectedConstraints();
+  assert.ok(expected.foreignKeys.length >= 15 && expected.uniques.length >= 10, `derived ${expected.foreignKeys.length} foreign keys, ${expected.uniques.length} uniques`);
+  assert.deepEqual(expected.foreignKeys.filter((k) => !foreignKeys.has(k)), [], `foreign keys in the database:\n${[...foreignKeys].sort().join('\n')}`);
+  assert.deepEqual(expected.uniques.filter((u) => !uniques.has(u)), [], `unique constraints in the database:\n${[...uniques].sort().join('\n')}`);
+});
