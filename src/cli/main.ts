@@ -17,8 +17,8 @@ export async function main(argv: string[]): Promise<ExitCode> {
     .description('Config-as-code for DIDTron: YAML in git, diffed and applied to PostgreSQL')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerCommands(program, (c) => { code = c; });
   try {
+    await registerCommands(program, (c) => { code = c; }, argv);
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {

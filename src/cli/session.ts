@@ -6,7 +6,6 @@ import { resolve } from 'node:path';
 import { openTarget, resolveTarget, DEFAULT_EMBEDDED_DIR } from '../drivers/open.js';
 import { initDatabase, schemaReady } from '../db/init.js';
 import type { Driver } from '../drivers/driver.js';
-import { validateRoot } from '../validate/index.js';
 import type { DesiredState, KnownDecks } from '../load/index.js';
 import { formatProblemsText } from '../report/format-problems.js';
 import { UserError } from '../report/errors.js';
@@ -20,6 +19,7 @@ import type { Plan } from '../reconcile/plan.js';
  */
 export async function loadDesired(configDir: string, knownDecks?: KnownDecks): Promise<{ root: string; desired: DesiredState }> {
   const root = resolve(configDir);
+  const { validateRoot } = await import('../validate/index.js');
   const { desired, problems } = await validateRoot(root, { knownDecks });
   if (!desired || problems.length > 0) {
     process.stderr.write(await formatProblemsText(root, problems, { colour: process.stderr.isTTY === true }));

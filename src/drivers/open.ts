@@ -8,8 +8,6 @@ import { resolve } from 'node:path';
 import { UserError } from '../report/errors.js';
 import type { Driver } from './driver.js';
 import { redactUrl } from './errors.js';
-import { openPglite } from './pglite.js';
-import { openPostgres } from './postgres.js';
 
 export const DEFAULT_EMBEDDED_DIR = '.didsync/db';
 
@@ -29,7 +27,12 @@ export function resolveTarget(url: string | undefined, env: NodeJS.ProcessEnv, c
   throw new UserError(`unsupported database URL '${redactUrl(chosen)}': use postgres://…, pglite:DIR or pglite:memory`);
 }
 
-export function openTarget(target: Target): Promise<Driver> {
-  if (target.kind === 'postgres') return openPostgres({ url: target.url });
+/** Opens the target; only its driver's modules are loaded (PGlite's WASM runtime or pg, not both). */
+export async function openTarget(target: Target): Promise<Driver> {
+  if (target.kind === 'postgres') {
+    const { openPostgres } = await import('./postgres.js');
+    return openPostgres({ url: target.url });
+  }
+  const { openPglite } = await import('./pglite.js');
   return openPglite(target.dir === undefined ? {} : { dataDir: target.dir, description: `pglite:${target.dir}` });
 }

@@ -24,12 +24,10 @@ import { withDefaults, type LoadLimits } from './limits.js';
 import { resolveRatesFile } from './paths.js';
 import { parseRatesCsv } from './rates-csv.js';
 import type { LoadResult, SourceDocument } from './types.js';
-import { parseYamlFile } from './yaml.js';
 
 export { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 export { listConfigFiles, type ConfigFile, type ConfigFiles } from './files.js';
 export { deckSha256 } from './known-decks.js';
-export { parseYamlFile } from './yaml.js';
 export { parseRatesCsv } from './rates-csv.js';
 export { ratesFromInline, valueAt } from './rates-inline.js';
 export { ratesFileKey } from './paths.js';
@@ -62,13 +60,15 @@ export async function loadConfig(root: string, opts: LoadOptions = {}): Promise<
     return result;
   }
   const files = opts.only ? listing.files.filter((f) => opts.only!.has(f.file)) : listing.files;
+  // The YAML parsers load only when there is a file to parse (a plan with nothing changed has none).
+  const { parseYamlFile } = files.length > 0 ? await import('./yaml.js') : { parseYamlFile: undefined };
   for (const f of files) {
     // Read synchronously: a config file is small and listed as a regular file, and for thousands of
     // small files the thread pool's open/stat/read/close round trips cost three times as long.
     const bytes = opts.read?.get(f.file) ?? readYamlFile(f.path, f.file, result.problems);
     if (!bytes) continue;
     if (opts.knownDecks) result.fileHashes.set(f.file, deckSha256(bytes));
-    const parsed = parseYamlFile(f.file, bytes, limits);
+    const parsed = parseYamlFile!(f.file, bytes, limits);
     result.documents.push(...parsed.documents);
     result.problems.push(...parsed.problems);
   }

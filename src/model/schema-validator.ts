@@ -11,6 +11,7 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { KIND_NAMES, type KindName } from './kinds.js';
 import { addDidsyncKeywords } from './schema-keywords.js';
 import { schemaOf } from './schema-files.js';
+import { describeErrors, type SchemaIssue } from './schema-issues.js';
 
 let ajv: Ajv2020 | undefined;
 const compiled = new Map<KindName, ValidateFunction>();
@@ -61,4 +62,15 @@ export function rawErrors(kind: KindName, data: unknown): ErrorObject[] {
 /** Compiles every kind's schema; throws on the first that Ajv (strict) refuses. */
 export function compileAll(): void {
   for (const kind of KIND_NAMES) validatorOf(kind);
+}
+
+/**
+ * Checks a document against its kind's schema. Returns one issue per
+ * problem, sorted by path; empty when the document is valid. Decimals are
+ * expected as the text the user wrote (see decimalPointers).
+ */
+export function validateAgainstSchema(kind: KindName, data: unknown): SchemaIssue[] {
+  const errors = rawErrors(kind, data);
+  if (errors.length === 0) return [];
+  return describeErrors(schemaOf(kind), errors).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

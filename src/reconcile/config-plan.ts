@@ -7,7 +7,7 @@
 import type { Queryable } from '../drivers/driver.js';
 import type { DesiredState, LoadResult } from '../load/types.js';
 import type { Problem } from '../report/problem.js';
-import { validateRoot, type Validation } from '../validate/index.js';
+import type { Validation } from '../validate/index.js';
 import { configRules, factsDigest } from '../validate/cross-facts.js';
 import { readKnownDecks } from './deck-records.js';
 import { makePlan, settingsOf } from './engine.js';
@@ -35,6 +35,7 @@ export async function planConfigRoot(db: Queryable & { description?: string }, r
     const fast = await planIncrementally(db, root, opts);
     if (fast) return { ok: true, ...fast, incremental: true };
   }
+  const { validateRoot } = await import('../validate/index.js');
   const validation = await validateRoot(root, { knownDecks: await readKnownDecks(db) });
   const { desired, problems } = validation;
   if (!desired || problems.length > 0) return { ok: false, problems };

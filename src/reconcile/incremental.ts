@@ -25,7 +25,6 @@ import type { Queryable } from '../drivers/driver.js';
 import { deckSha256, listConfigFiles, loadConfig, DEFAULT_LIMITS } from '../load/index.js';
 import { readAhead } from '../load/read-ahead.js';
 import type { DesiredState } from '../load/types.js';
-import { validateConfig } from '../validate/index.js';
 import { configRules, factsDigest } from '../validate/cross-facts.js';
 import { objectIdOfRecorded, readConfigRecord, readWatermark, type FileRecord } from './config-records.js';
 import { readKnownDecks } from './deck-records.js';
@@ -77,7 +76,10 @@ export async function planIncrementally(
 
   // The changed files, checked document by document; their facts must be those recorded.
   const load = await loadConfig(root, { knownDecks: await readKnownDecks(db), only: changed, listing, read });
-  const validation = validateConfig(load, { scope: 'documents', defaults: record.settings });
+  // Nothing changed, nothing to check: the validation stage (Ajv, the YAML parsers) is not even loaded.
+  const validation = changed.size === 0
+    ? { desired: { objects: [] }, problems: [], facts: new Map<string, string>() }
+    : (await import('../validate/index.js')).validateConfig(load, { scope: 'documents', defaults: record.settings });
   if (!validation.desired || validation.problems.length > 0) return undefined;
   for (const file of changed) if ((validation.facts.get(file) ?? factsDigest([])) !== record.files.get(file)!.facts) return undefined;
   if (changedDecks.some((d) => d.sha256 === '' || load.deckHashes.get(d.path) !== d.sha256)) return undefined;

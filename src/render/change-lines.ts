@@ -3,10 +3,15 @@
 // long text as a unified diff, rates as counts plus samples. Reads the plan
 // only; no colour here (the caller decorates by the line's sign).
 
-import { createPatch } from 'diff';
+import { createRequire } from 'node:module';
 import type { PlanChange } from '../reconcile/plan.js';
 import { stableStringify, type Value } from '../reconcile/values.js';
 import { kindSpec } from '../model/kinds.js';
+
+// `diff` is loaded at the first long text to show (its CommonJS build, the only copy in the process):
+// most plans have none, and its thirty modules cost a run 50 ms.
+const require = createRequire(import.meta.url);
+let createPatch: typeof import('diff').createPatch | undefined;
 
 export type Sign = '+' | '-' | '~' | ' ' | '!';
 export interface Line { sign: Sign; depth: number; text: string }
@@ -112,6 +117,7 @@ function isLongText(v: Value): boolean {
 }
 
 function textDiff(from: string, to: string): Line[] {
+  createPatch ??= (require('diff') as typeof import('diff')).createPatch;
   const patch = createPatch('text', from.endsWith('\n') ? from : `${from}\n`, to.endsWith('\n') ? to : `${to}\n`, '', '', { context: 2 });
   return patch.split('\n').slice(4).filter((l) => l.length > 0 && !l.startsWith('\\')).map((l): Line => (
     l.startsWith('@@')

@@ -2,7 +2,6 @@
 // commit, its author and subject, and whether the tree has uncommitted
 // edits. Read-only; a root outside git gives nulls, never an error.
 
-import { simpleGit } from 'simple-git';
 
 export interface CommitInfo {
   commit: string | null;
@@ -15,6 +14,7 @@ const NONE: CommitInfo = { commit: null, author: null, subject: null, dirty: fal
 
 export async function commitInfo(root: string): Promise<CommitInfo> {
   try {
+    const { simpleGit } = await import('simple-git');
     const git = simpleGit({ baseDir: root });
     if (!(await git.checkIsRepo())) return NONE;
     const log = await git.log({ maxCount: 1 });

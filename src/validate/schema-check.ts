@@ -6,7 +6,8 @@
 // their PostgreSQL integer column. It must never change a value other than
 // by that decimal substitution.
 
-import { columnFields, nestedFields, numberPointers, validateAgainstSchema, type FieldInfo, type SchemaIssue } from '../model/schemas.js';
+import { columnFields, nestedFields, numberPointers, type FieldInfo, type SchemaIssue } from '../model/schemas.js';
+import { validateAgainstSchema } from '../model/schema-validator.js';
 import { valueAt } from '../load/rates-inline.js';
 import type { Problem } from '../report/problem.js';
 import { alreadyReported, replaceAt, type TypedDocument } from './documents.js';

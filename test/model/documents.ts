@@ -4,7 +4,8 @@
 
 import { parseYamlFile } from '../../src/load/yaml.js';
 import { isKindName, type KindName } from '../../src/model/kinds.js';
-import { decimalPointers, validateAgainstSchema, type SchemaIssue } from '../../src/model/schemas.js';
+import { decimalPointers, type SchemaIssue } from '../../src/model/schemas.js';
+import { validateAgainstSchema } from '../../src/model/schema-validator.js';
 
 export interface CheckedDocument {
   kind: KindName;

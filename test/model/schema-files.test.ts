@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import { KINDS } from '../../src/model/kinds.js';
-import { compileAll, schemaPath } from '../../src/model/schemas.js';
+import { schemaPath } from '../../src/model/schemas.js';
+import { compileAll } from '../../src/model/schema-validator.js';
 import { members, schemaOf, type SchemaNode } from '../../src/model/schema-files.js';
 import { hasPatternWords } from '../../src/model/schema-patterns.js';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { members, packageRoot, schemaOf, type SchemaNode } from '../../src/model/schema-files.js';
-import { validateAgainstSchema } from '../../src/model/schemas.js';
+import { validateAgainstSchema } from '../../src/model/schema-validator.js';
 
 const defaults = parse(readFileSync(join(packageRoot(), 'config', 'defaults.yaml'), 'utf8')) as Record<string, unknown>;
 

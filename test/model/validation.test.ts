@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { KIND_NAMES } from '../../src/model/kinds.js';
-import { validateAgainstSchema } from '../../src/model/schemas.js';
+import { validateAgainstSchema } from '../../src/model/schema-validator.js';
 import { checkYaml, issuesOf } from './documents.js';
 
 const EXAMPLE = readFileSync(new URL('./fixtures/contract-example.yaml', import.meta.url), 'utf8');

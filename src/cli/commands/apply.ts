@@ -9,11 +9,10 @@ import type { SetExit } from './index.js';
 import { planConfig, today, withDatabase } from '../session.js';
 import { applyPlan, recordRefusal } from '../../reconcile/engine.js';
 import type { Plan } from '../../reconcile/plan.js';
-import { readPlanFile } from '../../reconcile/plan-file.js';
 import type { Driver } from '../../drivers/driver.js';
 import type { RunInfo } from '../../reconcile/runs.js';
 import { renderPlanText } from '../../render/plan-text.js';
-import { commitInfo } from '../../sources/git-info.js';
+import { commitInfo, type CommitInfo } from '../../sources/git-info.js';
 import { UserError } from '../../report/errors.js';
 
 interface ApplyFlags {
@@ -43,12 +42,14 @@ export function register(program: Command, setExit: SetExit): void {
       if (flags.plan && flags.prune !== undefined) {
         throw new UserError('--prune and --no-prune do not apply to a saved plan: it was made with or without them');
       }
+      // git answers while the database connection opens
+      const gitInfo = flags.plan ? undefined : commitInfo(flags.config);
       await withDatabase(flags.db, async (db) => {
         const run: RunInfo = { trigger: 'cli', command: 'apply' };
         let plan: Plan;
         let lockTimeoutSeconds: number;
         try {
-          ({ plan, lockTimeoutSeconds } = flags.plan ? await savedPlan(flags.plan, run) : await freshPlan(flags, db, run));
+          ({ plan, lockTimeoutSeconds } = flags.plan ? await savedPlan(flags.plan, run) : await freshPlan(flags, db, run, await gitInfo!));
           process.stdout.write(renderPlanText(plan, { colour: process.stdout.isTTY === true }));
           if (plan.changes.length > 0 && !flags.yes && !(await confirm(db.description))) {
             throw new UserError('apply cancelled; nothing was changed');
@@ -66,8 +67,7 @@ export function register(program: Command, setExit: SetExit): void {
     });
 }
 
-async function freshPlan(flags: ApplyFlags, db: Driver, run: RunInfo): Promise<{ plan: Plan; lockTimeoutSeconds: number }> {
-  const git = await commitInfo(flags.config);
+async function freshPlan(flags: ApplyFlags, db: Driver, run: RunInfo, git: CommitInfo): Promise<{ plan: Plan; lockTimeoutSeconds: number }> {
   Object.assign(run, { commit: git.commit, author: git.author, subject: git.subject });
   const { plan } = await planConfig(db, flags.config, { prune: flags.prune, today: today(), createdAt: new Date().toISOString(), commit: git.commit });
   return { plan, lockTimeoutSeconds: plan.settings.lockTimeoutSeconds };
@@ -80,6 +80,8 @@ async function savedPlan(file: string, run: RunInfo): Promise<{ plan: Plan; lock
   } catch (e) {
     throw new UserError(`cannot read plan ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+  // Loaded here: checking a plan file needs Ajv, which a fresh plan does not.
+  const { readPlanFile } = await import('../../reconcile/plan-file.js');
   const plan = readPlanFile(text, file);
   run.commit = plan.source.commit ?? null;
   return { plan, lockTimeoutSeconds: plan.settings?.lockTimeoutSeconds ?? 30 };

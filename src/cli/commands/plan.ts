@@ -8,7 +8,6 @@ import type { SetExit } from './index.js';
 import { planConfig, today, withDatabase } from '../session.js';
 import { markDrift } from '../../reconcile/drift.js';
 import { publicPlan, type Plan } from '../../reconcile/plan.js';
-import { planFileText } from '../../reconcile/plan-file.js';
 import { renderPlanText } from '../../render/plan-text.js';
 import { renderPlanMarkdown } from '../../render/plan-markdown.js';
 import { commitInfo } from '../../sources/git-info.js';
@@ -38,8 +37,10 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--full-comparison', 'read and compare every file and row, trusting no record of the last apply')
     .action(async (flags: PlanFlags) => {
       if (!['text', 'json', 'markdown'].includes(flags.format)) throw new UserError(`unknown --format '${flags.format}' (text, json or markdown)`);
+      // git answers while the database connection opens
+      const gitInfo = commitInfo(flags.config);
       const plan = await withDatabase(flags.db, async (db) => {
-        const git = await commitInfo(flags.config);
+        const git = await gitInfo;
         const { plan: p } = await planConfig(db, flags.config, {
           prune: flags.prune, today: today(), createdAt: new Date().toISOString(), commit: git.commit,
           fullComparison: flags.fullComparison === true,
@@ -47,7 +48,10 @@ export function register(program: Command, setExit: SetExit): void {
         await markDrift(db, p.drift);
         return p;
       });
-      if (flags.out) await writeFile(flags.out, planFileText(plan));
+      if (flags.out) {
+        const { planFileText } = await import('../../reconcile/plan-file.js');
+        await writeFile(flags.out, planFileText(plan));
+      }
       process.stdout.write(render(plan, flags.format));
       if (plan.conflicts.length > 0) setExit(1);
       else if (flags.detailedExitcode && plan.changes.length > 0) setExit(2);
