@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { COPY_IN, COPY_OUT, baselineSteps } from './baseline-steps.js';
 import { createBenchDatabase, type BenchDatabase } from './bench-database.js';
 import { databaseSteps } from './database-steps.js';
+import { daemonStep } from './daemon-step.js';
 import type { GenerateOptions } from './generate.js';
 import { readRunOptions, scaled, type RunOptions } from './run-options.js';
 import { markdownResults, sizesText, writeIntoReadme } from './readme.js';
@@ -89,6 +90,7 @@ async function postgresSection(run: RunOptions, configCtx: BenchContext, ran: Ra
       baselines: { 'first apply': COPY_IN, 'plan, no change': COPY_OUT, 'apply, 1% of rates': COPY_IN },
       afterFirstApply: baselineSteps(run.naiveSample),
     });
+    steps.push(daemonStep({ seconds: 2 }));
     await runSection({ title, ctx: { ...configCtx, databaseUrl: db.url }, steps }, ran);
     return db.serverVersion;
   } finally {
