@@ -6,9 +6,20 @@
 // It must never round or reformat a value: the deck keeps the text as written.
 
 import { checkDecimal, type DecimalShape } from '../model/decimal.js';
+import type { Rule } from '../report/problem.js';
+import type { RateColumn } from './types.js';
 
 /** customer_rating_plan_rates.rate and .connection_fee are numeric(12,6). */
 export const RATE_DECIMAL: DecimalShape = { precision: 12, scale: 6 };
+
+/**
+ * The rule a bad value of each rate field is reported under, inline or in a
+ * CSV deck alike: money is a decimal; the rest is the field's shape.
+ */
+export const RATE_CELL_RULES = {
+  prefix: 'schema', destination: 'schema', rate: 'decimal', connectionFee: 'decimal',
+  initialInterval: 'schema', recurringInterval: 'schema', effectiveDate: 'schema', endDate: 'schema',
+} as const satisfies Record<RateColumn, Rule>;
 const MAX_INT4 = 2147483647;
 
 export function prefixProblem(s: string): string | undefined {

@@ -8,7 +8,7 @@
 import type { Problem } from '../report/problem.js';
 import { CsvRecords } from './csv-records.js';
 import { DEFAULT_LIMITS } from './limits.js';
-import { dateProblem, decimalProblem, parseInterval, prefixProblem } from './rate-cells.js';
+import { dateProblem, decimalProblem, parseInterval, prefixProblem, RATE_CELL_RULES } from './rate-cells.js';
 import { readHeader } from './rate-header.js';
 import { RepeatedColumn } from './rate-pool.js';
 import { CappedProblems } from './rate-problems.js';
@@ -144,7 +144,9 @@ class RowReader {
   private report(column: RateColumn | '', message: string): void {
     const r = this.records;
     const index = column ? this.col[column] : 0;
-    this.sink.add(() => r.fieldPosition(Math.max(index, 0)), `/rates/${this.row}${column ? '/' + column : ''}`, message);
+    // A bad value is reported under the rule the same value gets inline (rate-cells.ts); a row of the wrong shape is CSV syntax.
+    const rule = column ? RATE_CELL_RULES[column] : 'syntax';
+    this.sink.add(() => r.fieldPosition(Math.max(index, 0)), `/rates/${this.row}${column ? '/' + column : ''}`, message, undefined, rule);
   }
 }
 

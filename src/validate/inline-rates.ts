@@ -4,21 +4,22 @@
 // source text, never by a float. Pointers found bad are recorded so the
 // schema stage does not report the same cell a second time.
 
-import { dateProblem, decimalProblem, parseInterval, prefixProblem } from '../load/rate-cells.js';
+import { dateProblem, decimalProblem, parseInterval, prefixProblem, RATE_CELL_RULES } from '../load/rate-cells.js';
+import type { RateColumn } from '../load/types.js';
 import type { Problem, Rule } from '../report/problem.js';
 import { record, type TypedDocument } from './documents.js';
 import { problemAt } from './locate.js';
 
 type CellRule = (value: string, column: string) => string | undefined;
 
-const CELLS: readonly [string, Rule, CellRule][] = [
-  ['prefix', 'schema', (v) => prefixProblem(v)],
-  ['rate', 'decimal', decimalProblem],
-  ['connectionFee', 'decimal', decimalProblem],
-  ['initialInterval', 'schema', intervalProblem],
-  ['recurringInterval', 'schema', intervalProblem],
-  ['effectiveDate', 'schema', dateProblem],
-  ['endDate', 'schema', dateProblem],
+const CELLS: readonly [RateColumn, CellRule][] = [
+  ['prefix', (v) => prefixProblem(v)],
+  ['rate', decimalProblem],
+  ['connectionFee', decimalProblem],
+  ['initialInterval', intervalProblem],
+  ['recurringInterval', intervalProblem],
+  ['effectiveDate', dateProblem],
+  ['endDate', dateProblem],
 ];
 
 function intervalProblem(value: string, column: string): string | undefined {
@@ -47,17 +48,17 @@ function checkRate(td: TypedDocument, rate: Record<string, unknown>, at: string,
     td.reported.add(`${at}/${field}`);
     problems.push(problemAt(td.doc, `${at}/${field}`, { rule, message }));
   };
-  for (const [field, rule, check] of CELLS) {
+  for (const [field, check] of CELLS) {
     const value = cell(field);
     if (value === undefined) continue;
     const message = check(value, field);
-    if (message) report(field, rule, message);
+    if (message) report(field, RATE_CELL_RULES[field], message);
   }
   const destination = cell('destination');
-  if (destination !== undefined && destination.trim() === '') report('destination', 'schema', 'destination is empty');
+  if (destination !== undefined && destination.trim() === '') report('destination', RATE_CELL_RULES.destination, 'destination is empty');
   const effective = cell('effectiveDate');
   const end = cell('endDate');
   if (effective && end && !td.reported.has(`${at}/effectiveDate`) && !td.reported.has(`${at}/endDate`) && end <= effective) {
-    report('endDate', 'schema', `endDate ${end} must be after effectiveDate ${effective}`);
+    report('endDate', RATE_CELL_RULES.endDate, `endDate ${end} must be after effectiveDate ${effective}`);
   }
 }

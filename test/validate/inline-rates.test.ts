@@ -15,13 +15,13 @@ const ROWS: [string, string, string, string][] = [
   ['44', 'UK', '1234567.5', '2025-01-01'],
 ];
 
-test('inline rates and CSV rates give equal messages for equal mistakes', () => {
+test('inline rates and CSV rates give equal messages, under equal rules, for equal mistakes', () => {
   for (const [prefix, destination, rate, date] of ROWS) {
     const csv = parseRatesCsv('r.csv', `prefix,destination,rate,effectiveDate\n${prefix},${destination},${rate},${date}\n`);
     const yaml = parseYamlFile('p.yaml', `kind: RatingPlan\nname: P\ncurrency: GBP\nrates:\n  - { prefix: "${prefix}", destination: ${destination}, rate: ${rate}, effectiveDate: "${date}" }\n`);
     const problems: Problem[] = [];
     checkInlineRates(checkKinds(yaml.documents, problems), problems);
     assert.ok(csv.problems.length > 0, `the CSV refuses ${prefix},${rate},${date}`);
-    assert.deepEqual(problems.map((p) => p.message), csv.problems.map((p) => p.message));
+    assert.deepEqual(problems.map((p) => [p.rule, p.message]), csv.problems.map((p) => [p.rule, p.message]));
   }
 });
