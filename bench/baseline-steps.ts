@@ -31,43 +31,11 @@ export function baselineSteps(naiveSample: number): Step[] {
         return copied(m, ctx, 'rows to CSV');
       },
     },
-    {
-      name: COPY_IN,
-      async run(ctx) {
-        const psql = findOnPath('psql');
-        if (!psql) return { status: 'not available', note: 'psql is not on PATH' };
-        if (!existsSync(exportFile(ctx))) return { status: 'not available', note: 'no export of the rates to copy in' };
-        const create = await runPsql(psql, ctx,
-          `DROP TABLE IF EXISTS ${COPY_TABLE}; CREATE TABLE ${COPY_TABLE} (LIKE ${RATES} INCLUDING ALL)`);
-        if (create.exitCode !== 0) return { status: 'failed', note: failureReason(create, folders(ctx)) };
-        try {
-          const m = await runPsql(psql, ctx, `\\copy ${COPY_TABLE} from ${quoted(exportFile(ctx))} with (format csv)`);
-          return copied(m, ctx, 'rows into a table with the same keys, no foreign key');
-        } finally {
-          await runPsql(psql, ctx, `DROP TABLE IF EXISTS ${COPY_TABLE}`);
-        }
-      },
-    },
-    {
-      // The rates table didsync writes also checks each row's plan (its foreign key): PostgreSQL's
-      // own bulk path into a table that does the same, for comparison (the targets use the one above).
-      name: COPY_IN_FK,
-      async run(ctx) {
-        const psql = findOnPath('psql');
-        if (!psql) return { status: 'not available', note: 'psql is not on PATH' };
-        if (!existsSync(exportFile(ctx))) return { status: 'not available', note: 'no export of the rates to copy in' };
-        const create = await runPsql(psql, ctx,
-          `DROP TABLE IF EXISTS ${COPY_TABLE}; CREATE TABLE ${COPY_TABLE} (LIKE ${RATES} INCLUDING ALL, FOREIGN KEY (rating_plan_id) REFERENCES customer_rating_plans (id))`);
-        if (create.exitCode !== 0) return { status: 'failed', note: failureReason(create, folders(ctx)) };
-        try {
-          const m = await runPsql(psql, ctx, `\\copy ${COPY_TABLE} from ${quoted(exportFile(ctx))} with (format csv)`);
-          return copied(m, ctx, 'rows into a table with the same keys and the foreign key to the plans');
-        } finally {
-          await runPsql(psql, ctx, `DROP TABLE IF EXISTS ${COPY_TABLE}`);
-          await rm(exportFile(ctx), { force: true });
-        }
-      },
-    },
+    copyIn(COPY_IN, '', 'rows into a table with the same keys, no foreign key'),
+    // The rates table didsync writes also checks each row's plan (its foreign key): PostgreSQL's
+    // own bulk path into a table that does the same, for comparison (the targets use the one above).
+    copyIn(COPY_IN_FK, ', FOREIGN KEY (rating_plan_id) REFERENCES customer_rating_plans (id)',
+      'rows into a table with the same keys and the foreign key to the plans', { last: true }),
     {
       name: NAIVE_UPSERT,
       async run(ctx) {
@@ -84,6 +52,28 @@ export function baselineSteps(naiveSample: number): Step[] {
       },
     },
   ];
+}
+
+/** `\copy` of the exported rates into a fresh table like the rates table, plus `extra` in its definition. */
+function copyIn(name: string, extra: string, what: string, opts: { last?: boolean } = {}): Step {
+  return {
+    name,
+    async run(ctx) {
+      const psql = findOnPath('psql');
+      if (!psql) return { status: 'not available', note: 'psql is not on PATH' };
+      if (!existsSync(exportFile(ctx))) return { status: 'not available', note: 'no export of the rates to copy in' };
+      const create = await runPsql(psql, ctx, `DROP TABLE IF EXISTS ${COPY_TABLE}; CREATE TABLE ${COPY_TABLE} (LIKE ${RATES} INCLUDING ALL${extra})`);
+      if (create.exitCode !== 0) return { status: 'failed', note: failureReason(create, folders(ctx)) };
+      try {
+        const m = await runPsql(psql, ctx, `\\copy ${COPY_TABLE} from ${quoted(exportFile(ctx))} with (format csv)`);
+        return copied(m, ctx, what);
+      } finally {
+        await runPsql(psql, ctx, `DROP TABLE IF EXISTS ${COPY_TABLE}`);
+        // the export serves every copy-in baseline; the last one removes it
+        if (opts.last) await rm(exportFile(ctx), { force: true });
+      }
+    },
+  };
 }
 
 function exportFile(ctx: BenchContext): string {
