@@ -86,7 +86,8 @@ export function compareDecimal(a: string, b: string): number {
   const negB = cb.startsWith('-');
   if (negA !== negB) return negA ? -1 : 1;
   const mag = compareMagnitude(ca.replace('-', ''), cb.replace('-', ''));
-  return negA ? -mag : mag;
+  // equal negatives compare 0, not -0
+  return negA && mag !== 0 ? -mag : mag;
 }
 
 function compareMagnitude(a: string, b: string): number {

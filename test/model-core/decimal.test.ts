@@ -20,6 +20,12 @@ test('a value with more places or digits than the column holds is an error, not 
   assert.deepEqual(checkDecimal('123456.000000', { precision: 12, scale: 6 }).ok, true);
 });
 
+test('equal decimals compare 0, negative ones too (not -0)', () => {
+  assert.equal(compareDecimal('-2', '-2'), 0);
+  assert.equal(compareDecimal('-2.50', '-2.5'), 0);
+  assert.equal(compareDecimal('0', '-0.000'), 0);
+});
+
 test('compareDecimal agrees with exact integer comparison', () => {
   fc.assert(fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.nat(8), (a, b, scale) => {
     const text = (v: bigint) => {
