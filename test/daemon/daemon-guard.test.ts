@@ -8,11 +8,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { databaseTest } from '../support/databases.js';
-import { openPglite } from '../../src/drivers/pglite.js';
 import type { Driver } from '../../src/drivers/driver.js';
 import { makeOrigin } from './git-support.js';
 import { SECRET, withCapacity } from './fixtures.js';
-import { githubPush, lastRunOf, startDaemon, type DaemonProcess } from './process-support.js';
+import { daemonStarter, databaseInspector, githubPush, lastRunOf } from './process-support.js';
 
 const NEVER = '0 0 1 1 *';
 const PRUNE = 'kind: Settings\nprune: true\n';
@@ -34,22 +33,8 @@ databaseTest('a commit refused by the mass-delete guard is recorded refused, not
   const c1 = await origin.commit(withCarriers(['BETA', 'GAMMA', 'DELTA']), 'Four carriers');
   if (target.kind === 'pglite') await db.close();
   const args = ['--repo', origin.bare, '--workdir', join(origin.base, 'work'), '--db', target.url, '--schedule', NEVER, '--drift-schedule', NEVER];
-  const all: DaemonProcess[] = [];
-  t.after(async () => { for (const d of all) await d.stop('SIGKILL'); });
-  const start = async () => {
-    const d = await startDaemon(args, { DIDSYNC_WEBHOOK_SECRET: SECRET });
-    all.push(d);
-    return d;
-  };
-  const inspect = async <T>(fn: (d: Driver) => Promise<T>): Promise<T> => {
-    if (target.kind === 'postgres') return fn(db);
-    const d = await openPglite({ dataDir: target.url.slice('pglite:'.length) });
-    try {
-      return await fn(d);
-    } finally {
-      await d.close();
-    }
-  };
+  const start = daemonStarter(t, args, { DIDSYNC_WEBHOOK_SECRET: SECRET });
+  const inspect = databaseInspector(db, target);
   const carriers = (d: Driver) => d.query<{ code: string }>('SELECT code FROM carriers ORDER BY code')
     .then((r) => r.rows.map((row) => row.code));
 

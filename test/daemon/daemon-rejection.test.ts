@@ -11,11 +11,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { databaseTest } from '../support/databases.js';
-import { openPglite } from '../../src/drivers/pglite.js';
 import type { Driver } from '../../src/drivers/driver.js';
 import { makeOrigin } from './git-support.js';
 import { SECRET, withCapacity } from './fixtures.js';
-import { githubPush, lastRunOf, startDaemon, type DaemonProcess, type LogEntry } from './process-support.js';
+import { daemonStarter, databaseInspector, githubPush, lastRunOf, type LogEntry } from './process-support.js';
 
 const EVERY_SECOND = '* * * * * *';
 const NEVER = '0 0 1 1 *';
@@ -44,22 +43,8 @@ databaseTest('a commit the database rejects is recorded failed once and settled;
   const pglite = target.kind === 'pglite';
   if (pglite) await db.close();
   const args = ['--repo', origin.bare, '--workdir', join(origin.base, 'work'), '--db', target.url, '--schedule', EVERY_SECOND, '--drift-schedule', NEVER];
-  const all: DaemonProcess[] = [];
-  t.after(async () => { for (const d of all) await d.stop('SIGKILL'); });
-  const start = async () => {
-    const d = await startDaemon(args, { DIDSYNC_WEBHOOK_SECRET: SECRET });
-    all.push(d);
-    return d;
-  };
-  const withDb = async <T>(fn: (d: Driver) => Promise<T>): Promise<T> => {
-    if (!pglite) return fn(db);
-    const d = await openPglite({ dataDir: target.url.slice('pglite:'.length) });
-    try {
-      return await fn(d);
-    } finally {
-      await d.close();
-    }
-  };
+  const start = daemonStarter(t, args, { DIDSYNC_WEBHOOK_SECRET: SECRET });
+  const withDb = databaseInspector(db, target);
   const of = (entries: LogEntry[], commit: string, msg: string | RegExp) =>
     entries.filter((e) => e.commit === commit.slice(0, 12) && (typeof msg === 'string' ? e.msg === msg : msg.test(e.msg)));
 
@@ -112,7 +97,7 @@ databaseTest('a commit the database rejects is recorded failed once and settled;
   assert.equal((await d2.stop()).code, 0);
 
   // Every line about a run carries its correlation id; its outcome lines carry its record's id too.
-  for (const d of all) {
+  for (const d of start.started) {
     for (const e of d.logs()) {
       if (e.msg === 'new commit' || /^applied|rejected|failed; retrying/.test(e.msg)) assert.equal(typeof e.runRef, 'string', JSON.stringify(e));
       if (/^applied|rejected/.test(e.msg)) assert.equal(typeof e.runId, 'number', JSON.stringify(e));

@@ -6,6 +6,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { request } from 'node:http';
 import { join, resolve as resolvePath } from 'node:path';
+import type { TestContext } from 'node:test';
+import type { Driver } from '../../src/drivers/driver.js';
+import { openPglite } from '../../src/drivers/pglite.js';
+import type { TestTarget } from '../support/databases.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 /** The CLI entry point; DIDSYNC_TEST_CLI runs another one (the built bin/didsync.js, say). */
@@ -143,4 +147,35 @@ export function lastRunOf(url: string, commit: string, want?: string): Promise<{
     const run = s.body?.lastRun;
     return run && run.commit === commit && run.status !== 'running' && (want === undefined || run.status === want) ? run : undefined;
   }, `a finished run of ${commit.slice(0, 12)}${want ? ` (${want})` : ''}`);
+}
+
+/** Starts daemons with `args`, each killed when the test ends; `started` lists them in order. */
+export function daemonStarter(
+  t: TestContext, args: string[], env: Record<string, string> = {},
+): (() => Promise<DaemonProcess>) & { started: readonly DaemonProcess[] } {
+  const started: DaemonProcess[] = [];
+  t.after(async () => { for (const d of started) await d.stop('SIGKILL'); });
+  const start = async () => {
+    const d = await startDaemon(args, env);
+    started.push(d);
+    return d;
+  };
+  return Object.assign(start, { started });
+}
+
+/**
+ * Runs `fn` on the test's database while daemons may hold it: the test's own
+ * connection for PostgreSQL; for PGlite, whose folder one process opens at a
+ * time, a connection opened for the call and closed after it.
+ */
+export function databaseInspector(db: Driver, target: TestTarget): <T>(fn: (d: Driver) => Promise<T>) => Promise<T> {
+  return async (fn) => {
+    if (target.kind === 'postgres') return fn(db);
+    const d = await openPglite({ dataDir: target.url.slice('pglite:'.length) });
+    try {
+      return await fn(d);
+    } finally {
+      await d.close();
+    }
+  };
 }

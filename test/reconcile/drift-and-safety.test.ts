@@ -11,6 +11,16 @@ import { UserError } from '../../src/report/errors.js';
 
 const run = { trigger: 'cli' as const, command: 'apply' };
 
+/** The minimal config's UK deck with London's rate raised from 0.0080 to 0.0090 on `date`. */
+function londonRaisedFrom(date: string): string {
+  return `prefix,destination,rate,connectionFee,effectiveDate
+44,United Kingdom,0.0100,0,2025-01-01
+4420,London,0.0080,,2025-01-01
+4420,London,0.0090,,${date}
+447,UK Mobile,0.0300,0.01,
+`;
+}
+
 databaseTest('an out-of-band rate edit marks the plan uncommitted until an apply restores git', async (db) => {
   const root = await writeConfig(MINIMAL);
   await applyConfig(db, root);
@@ -108,14 +118,7 @@ databaseTest('a carrier with a non-zero balance is not deleted without --force',
 databaseTest('a rate increase inside the notice period is refused', async (db) => {
   const root = await writeConfig(MINIMAL);
   await applyConfig(db, root, { today: '2026-03-01' });
-  await updateConfig(root, {
-    'rates/uk-wholesale.csv': `prefix,destination,rate,connectionFee,effectiveDate
-44,United Kingdom,0.0100,0,2025-01-01
-4420,London,0.0080,,2025-01-01
-4420,London,0.0090,,2026-03-05
-447,UK Mobile,0.0300,0.01,
-`,
-  });
+  await updateConfig(root, { 'rates/uk-wholesale.csv': londonRaisedFrom('2026-03-05') });
   const soon = await planConfig(db, root, { today: '2026-03-01' });
   assert.deepEqual(soon.guards.map((g) => g.guard), ['rate-increase-notice']);
   assert.match(soon.guards[0].message, /4420/);
@@ -127,14 +130,7 @@ databaseTest('the Settings document\'s rateIncreaseNoticeDays replaces the defau
   const settings = 'kind: Settings\nrateIncreaseNoticeDays: 30\n';
   const root = await writeConfig(MINIMAL);
   await applyConfig(db, root, { today: '2026-03-01' });
-  await updateConfig(root, {
-    'rates/uk-wholesale.csv': `prefix,destination,rate,connectionFee,effectiveDate
-44,United Kingdom,0.0100,0,2025-01-01
-4420,London,0.0080,,2025-01-01
-4420,London,0.0090,,2026-03-11
-447,UK Mobile,0.0300,0.01,
-`,
-  });
+  await updateConfig(root, { 'rates/uk-wholesale.csv': londonRaisedFrom('2026-03-11') });
   const byDefault = await planConfig(db, root, { today: '2026-03-01' });
   assert.deepEqual(byDefault.guards, [], '10 days ahead is enough notice under the default 7');
 
