@@ -88,8 +88,7 @@ function readYamlFile(path: string, file: string, problems: Problem[]): Buffer |
   try {
     return readFileSync(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    problems.push({ file, line: 1, column: 1, path: '', rule: 'path', message: `cannot read ${file}: ${code}` });
+    problems.push(unreadable(file, e));
     return undefined;
   }
 }
@@ -98,10 +97,14 @@ async function readConfigFile(path: string, file: string, problems: Problem[]): 
   try {
     return await readFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    problems.push({ file, line: 1, column: 1, path: '', rule: 'path', message: `cannot read ${file}: ${code}` });
+    problems.push(unreadable(file, e));
     return undefined;
   }
+}
+
+function unreadable(file: string, e: unknown): Problem {
+  const code = (e as NodeJS.ErrnoException).code ?? 'error';
+  return { file, line: 1, column: 1, path: '', rule: 'path', message: `cannot read ${file}: ${code}` };
 }
 
 /** Every RatingPlan with a string `ratesFile`; each distinct CSV is parsed once. */

@@ -35,73 +35,83 @@ function sameValues(a: RateRows, i: number, b: RateRows, j: number): boolean {
     && same(a.endDate[i], b.endDate[j]);
 }
 
+/** The most live rows of one prefix walked through per lookup before whole keys are mapped instead. */
+const MAX_CHAIN = 16;
+
 /**
  * A deck and the rows it was applied to usually list the same keys in the
  * same order (the live side comes sorted, and so do most decks), so rows at
  * the same position with the same key are paired at once; only the others
- * go through a map of keys. Keys are unique on the desired side (validation);
- * were two live rows to share a key, one is paired and the other removed,
- * whichever the order.
+ * go through a map (pairByKey). Keys are unique on the desired side
+ * (validation); were two live rows to share a key, one is paired and the
+ * other removed, whichever the order.
  */
-/** The most live rows of one prefix walked through per lookup before whole keys are mapped instead. */
-const MAX_CHAIN = 16;
-
 export function diffRates(desired: RateRows, live: RateRows): RatesDelta {
   // The same deck (a plan whose rates were skipped as unchanged): nothing to compare.
   if (desired === live) return { added: [], changed: [], removed: [] };
   const n = desired.prefix.length;
   const m = live.prefix.length;
-  const pairedDesired = new Uint8Array(n);
-  const seen = new Uint8Array(m);
-  const changed: Array<[number, number]> = [];
+  const pairs: Pairing = { desired: new Uint8Array(n), live: new Uint8Array(m), changed: [], added: [] };
   let unpaired = 0;
   for (let i = 0; i < Math.min(n, m); i++) {
     if (!sameKey(desired, i, live, i)) {
       unpaired++;
       continue;
     }
-    pairedDesired[i] = 1;
-    seen[i] = 1;
-    if (!sameValues(desired, i, live, i)) changed.push([i, i]);
+    pairs.desired[i] = 1;
+    pairs.live[i] = 1;
+    if (!sameValues(desired, i, live, i)) pairs.changed.push([i, i]);
   }
-  const added: number[] = [];
-  if (unpaired > 0 || n !== m) {
-    // The unpaired live rows by prefix, each chained to the previous one of its prefix: the prefixes
-    // are strings already, so no key string is made per row.
-    const byPrefix = new Map<string, number>();
-    const previous = new Int32Array(m).fill(-1);
-    const depth = new Int32Array(m);
-    let deepest = 0;
-    for (let j = 0; j < m; j++) {
-      if (seen[j]) continue;
-      previous[j] = byPrefix.get(live.prefix[j]) ?? -1;
-      depth[j] = previous[j] < 0 ? 1 : depth[previous[j]] + 1;
-      if (depth[j] > deepest) deepest = depth[j];
-      byPrefix.set(live.prefix[j], j);
-    }
-    // Many dates under one prefix would make the chains long: then a map of whole keys.
-    const byKey = deepest > MAX_CHAIN ? new Map<string, number>() : undefined;
-    if (byKey) for (let j = 0; j < m; j++) if (!seen[j]) byKey.set(rateKey(live, j), j);
-    for (let i = 0; i < n; i++) {
-      if (pairedDesired[i]) continue;
-      let j: number;
-      if (byKey) j = byKey.get(rateKey(desired, i)) ?? -1;
-      else {
-        j = byPrefix.get(desired.prefix[i]) ?? -1;
-        while (j >= 0 && !same(live.effectiveDate[j], desired.effectiveDate[i])) j = previous[j];
-      }
-      if (j < 0 || seen[j]) {
-        added.push(i);
-        continue;
-      }
-      seen[j] = 1;
-      if (!sameValues(desired, i, live, j)) changed.push([i, j]);
-    }
-    changed.sort((a, b) => a[0] - b[0]);
-  }
+  if (unpaired > 0 || n !== m) pairByKey(desired, live, pairs);
   const removed: number[] = [];
-  for (let j = 0; j < m; j++) if (!seen[j]) removed.push(j);
-  return { added, changed, removed };
+  for (let j = 0; j < m; j++) if (!pairs.live[j]) removed.push(j);
+  return { added: pairs.added, changed: pairs.changed, removed };
+}
+
+/** Rows paired so far (1 per paired index on each side), and what the pairing found. */
+interface Pairing {
+  desired: Uint8Array;
+  live: Uint8Array;
+  changed: Array<[number, number]>;
+  added: number[];
+}
+
+/** Pairs the rows left unpaired by key; a desired row without a live one is added. */
+function pairByKey(desired: RateRows, live: RateRows, pairs: Pairing): void {
+  // The unpaired live rows by prefix, each chained to the previous one of its prefix: the prefixes
+  // are strings already, so no key string is made per row.
+  const m = live.prefix.length;
+  const byPrefix = new Map<string, number>();
+  const previous = new Int32Array(m).fill(-1);
+  const depth = new Int32Array(m);
+  let deepest = 0;
+  for (let j = 0; j < m; j++) {
+    if (pairs.live[j]) continue;
+    previous[j] = byPrefix.get(live.prefix[j]) ?? -1;
+    depth[j] = previous[j] < 0 ? 1 : depth[previous[j]] + 1;
+    if (depth[j] > deepest) deepest = depth[j];
+    byPrefix.set(live.prefix[j], j);
+  }
+  // Many dates under one prefix would make the chains long: then a map of whole keys.
+  const byKey = deepest > MAX_CHAIN ? new Map<string, number>() : undefined;
+  if (byKey) for (let j = 0; j < m; j++) if (!pairs.live[j]) byKey.set(rateKey(live, j), j);
+  const lookUp = (i: number): number => {
+    if (byKey) return byKey.get(rateKey(desired, i)) ?? -1;
+    let j = byPrefix.get(desired.prefix[i]) ?? -1;
+    while (j >= 0 && !same(live.effectiveDate[j], desired.effectiveDate[i])) j = previous[j];
+    return j;
+  };
+  for (let i = 0; i < desired.prefix.length; i++) {
+    if (pairs.desired[i]) continue;
+    const j = lookUp(i);
+    if (j < 0 || pairs.live[j]) {
+      pairs.added.push(i);
+      continue;
+    }
+    pairs.live[j] = 1;
+    if (!sameValues(desired, i, live, j)) pairs.changed.push([i, j]);
+  }
+  pairs.changed.sort((a, b) => a[0] - b[0]);
 }
 
 export function deltaIsEmpty(d: RatesDelta): boolean {
