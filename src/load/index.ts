@@ -19,6 +19,7 @@ import { resolve } from 'node:path';
 import { UserError } from '../report/errors.js';
 import { boundMessages, sortProblems, type Problem } from '../report/problem.js';
 import { listConfigFiles, type ConfigFile, type ConfigFiles } from './files.js';
+import type { FileDigest, FileDigests } from './file-digests.js';
 import { deckSha256, deckStub, type KnownDecks } from './known-decks.js';
 import { withDefaults, type LoadLimits } from './limits.js';
 import { resolveRatesFile } from './paths.js';
@@ -45,6 +46,8 @@ export interface LoadOptions {
   listing?: ConfigFiles;
   /** Bytes of YAML files the caller read already, by path relative to the root. */
   read?: ReadonlyMap<string, Buffer>;
+  /** With knownDecks: file digests remembered by stat, so a known deck whose stat is unchanged is not even read. */
+  digests?: FileDigests;
 }
 
 export async function loadConfig(root: string, opts: LoadOptions = {}): Promise<LoadResult> {
@@ -65,14 +68,16 @@ export async function loadConfig(root: string, opts: LoadOptions = {}): Promise<
   for (const f of files) {
     // Read synchronously: a config file is small and listed as a regular file, and for thousands of
     // small files the thread pool's open/stat/read/close round trips cost three times as long.
-    const bytes = opts.read?.get(f.file) ?? readYamlFile(f.path, f.file, result.problems);
-    if (!bytes) continue;
-    if (opts.knownDecks) result.fileHashes.set(f.file, deckSha256(bytes));
+    const given = opts.read?.get(f.file);
+    const read = given ? { bytes: given, sha256: opts.knownDecks ? deckSha256(given) : '' } : readYamlFile(f.path, f.file, result.problems, opts);
+    if (!read) continue;
+    const { bytes } = read;
+    if (opts.knownDecks) result.fileHashes.set(f.file, read.sha256);
     const parsed = parseYamlFile!(f.file, bytes, limits);
     result.documents.push(...parsed.documents);
     result.problems.push(...parsed.problems);
   }
-  await loadDecks(absRoot, realRoot, result, limits, opts.knownDecks);
+  await loadDecks(absRoot, realRoot, result, limits, opts.knownDecks, opts.digests);
   result.problems = boundMessages(sortProblems(result.problems));
   return result;
 }
@@ -84,9 +89,11 @@ async function openRoot(absRoot: string): Promise<string> {
   return realpath(absRoot);
 }
 
-function readYamlFile(path: string, file: string, problems: Problem[]): Buffer | undefined {
+function readYamlFile(path: string, file: string, problems: Problem[], opts: LoadOptions): { bytes: Buffer; sha256: string } | undefined {
   try {
-    return readFileSync(path);
+    if (opts.knownDecks && opts.digests) return opts.digests.read(path, file);
+    const bytes = readFileSync(path);
+    return { bytes, sha256: opts.knownDecks ? deckSha256(bytes) : '' };
   } catch (e) {
     problems.push(unreadable(file, e));
     return undefined;
@@ -108,7 +115,9 @@ function unreadable(file: string, e: unknown): Problem {
 }
 
 /** Every RatingPlan with a string `ratesFile`; each distinct CSV is parsed once. */
-async function loadDecks(root: string, realRoot: string, result: LoadResult, limits: LoadLimits, known?: KnownDecks): Promise<void> {
+async function loadDecks(
+  root: string, realRoot: string, result: LoadResult, limits: LoadLimits, known?: KnownDecks, digests?: FileDigests,
+): Promise<void> {
   const failed = new Set<string>();
   for (const doc of result.documents) {
     const ref = ratesFileOf(doc);
@@ -120,23 +129,38 @@ async function loadDecks(root: string, realRoot: string, result: LoadResult, lim
     }
     doc.ratesFile = resolved.file;
     if (result.decks.has(resolved.file) || result.stubs.has(resolved.file) || failed.has(resolved.file)) continue;
-    const bytes = await readConfigFile(resolved.path, resolved.file, result.problems);
-    if (!bytes) {
-      failed.add(resolved.file);
-      continue;
+    // A known deck whose stat is as when it was hashed is not read: its digest is remembered, and
+    // its stub checks the digest against the bytes if its rows are ever needed (known-decks.ts).
+    const remembered = known && digests ? digestOrUndefined(digests, resolved.path, resolved.file) : undefined;
+    let bytes = remembered?.bytes;
+    let sha256 = remembered?.sha256;
+    if (!bytes && !(sha256 !== undefined && known?.has(sha256))) {
+      bytes = await readConfigFile(resolved.path, resolved.file, result.problems);
+      if (!bytes) {
+        failed.add(resolved.file);
+        continue;
+      }
+      sha256 = known ? deckSha256(bytes) : undefined;
     }
     if (known) {
-      const sha256 = deckSha256(bytes);
-      result.deckHashes.set(resolved.file, sha256);
-      const seen = known.get(sha256);
+      result.deckHashes.set(resolved.file, sha256!);
+      const seen = known.get(sha256!);
       if (seen) {
-        result.stubs.set(resolved.file, deckStub(resolved.path, resolved.file, sha256, seen, limits));
+        result.stubs.set(resolved.file, deckStub(resolved.path, resolved.file, sha256!, seen, limits));
         continue;
       }
     }
-    const parsed = parseRatesCsv(resolved.file, bytes, { maxProblems: limits.maxProblemsPerFile });
+    const parsed = parseRatesCsv(resolved.file, bytes!, { maxProblems: limits.maxProblemsPerFile });
     result.problems.push(...parsed.problems);
     result.decks.set(resolved.file, parsed.deck);
+  }
+}
+
+function digestOrUndefined(digests: FileDigests, path: string, file: string): FileDigest | undefined {
+  try {
+    return digests.digest(path, file);
+  } catch {
+    return undefined;
   }
 }
 

@@ -4,7 +4,10 @@
 // from the whole config, read and validated. Either way the plan carries
 // the record of the config it came from, for apply to keep.
 
+import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Queryable } from '../drivers/driver.js';
+import { openFileDigests, type FileDigestOptions } from '../load/file-digests.js';
 import type { DesiredState, LoadResult } from '../load/types.js';
 import type { Problem } from '../report/problem.js';
 import type { Validation } from '../validate/index.js';
@@ -24,6 +27,8 @@ export interface ConfigPlanOptions {
   dbDescription: string;
   /** Read and compare everything, trusting no record, fingerprint or trigger. */
   fullComparison?: boolean;
+  /** Where file digests are remembered (load/file-digests.ts); default: the user's cache folder. */
+  fileDigests?: FileDigestOptions;
 }
 
 export type ConfigPlan =
@@ -36,7 +41,10 @@ export async function planConfigRoot(db: Queryable & { description?: string }, r
     if (fast) return { ok: true, ...fast, incremental: true };
   }
   const { validateRoot } = await import('../validate/index.js');
-  const validation = await validateRoot(root, { knownDecks: await readKnownDecks(db) });
+  const realRoot = await realpath(resolve(root)).catch(() => undefined);
+  const digests = realRoot ? openFileDigests(realRoot, opts.fileDigests) : undefined;
+  const validation = await validateRoot(root, { knownDecks: await readKnownDecks(db), digests });
+  digests?.save();
   const { desired, problems } = validation;
   if (!desired || problems.length > 0) return { ok: false, problems };
   const settings = settingsOf(desired);

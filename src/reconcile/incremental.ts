@@ -18,12 +18,11 @@
 // the plan the whole config gives, less what says how it was read:
 // test/reconcile/incremental.property.test.ts checks that.
 
-import { readFileSync } from 'node:fs';
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Queryable } from '../drivers/driver.js';
-import { deckSha256, listConfigFiles, loadConfig, DEFAULT_LIMITS } from '../load/index.js';
-import { readAhead } from '../load/read-ahead.js';
+import { openFileDigests, type FileDigest, type FileDigests } from '../load/file-digests.js';
+import { listConfigFiles, loadConfig, DEFAULT_LIMITS } from '../load/index.js';
 import type { DesiredState } from '../load/types.js';
 import { configRules, factsDigest } from '../validate/cross-facts.js';
 import { objectIdOfRecorded, readConfigRecord, readWatermark, type FileRecord } from './config-records.js';
@@ -32,6 +31,15 @@ import { makePlan, settingsOf } from './engine.js';
 import type { ConfigPlanOptions } from './config-plan.js';
 import type { Plan } from './plan.js';
 import { objectId } from './state.js';
+
+/** Small regular files, read synchronously as the loader reads them (src/load/index.ts); undefined when unreadable. */
+function digestOf(digests: FileDigests, path: string, key: string): FileDigest | undefined {
+  try {
+    return digests.digest(path, key);
+  } catch {
+    return undefined;
+  }
+}
 
 export async function planIncrementally(
   db: Queryable & { description?: string }, rootDir: string, opts: ConfigPlanOptions,
@@ -51,28 +59,28 @@ export async function planIncrementally(
   const yaml = new Set(listing.files.map((f) => f.file));
   const recordedYaml = [...record.files.values()].filter((f) => f.facts !== null);
   if (recordedYaml.length !== yaml.size || recordedYaml.some((f) => !yaml.has(f.path))) return undefined;
+  // Each file's digest: remembered by its stat where it was hashed before (load/file-digests.ts), else read.
+  const digests = openFileDigests(realRoot, opts.fileDigests);
   const read = new Map<string, Buffer>();
   const changed = new Set<string>();
   for (const f of listing.files) {
-    // Small regular files: read synchronously, as the loader does (src/load/index.ts).
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(f.path);
-    } catch {
-      return undefined;
+    const digest = digestOf(digests, f.path, f.file);
+    if (!digest) return undefined;
+    if (digest.sha256 !== record.files.get(f.file)!.sha256) {
+      changed.add(f.file);
+      if (digest.bytes) read.set(f.file, digest.bytes);
     }
-    read.set(f.file, bytes);
-    if (deckSha256(bytes) !== record.files.get(f.file)!.sha256) changed.add(f.file);
   }
   const changedDecks: FileRecord[] = [];
-  const decks = [...record.files.values()].filter((f) => f.facts === null);
-  for await (const [deck, bytes] of readAhead(decks, (d) => readFile(join(root, d.path)).catch(() => undefined), 4)) {
-    const sha256 = bytes ? deckSha256(bytes) : '';
+  for (const deck of record.files.values()) {
+    if (deck.facts !== null) continue;
+    const sha256 = digestOf(digests, join(root, deck.path), deck.path)?.sha256 ?? '';
     if (sha256 === deck.sha256) continue;
     // A deck is read with the plans that name it.
     changedDecks.push({ ...deck, sha256 });
     for (const referrer of deck.objects) changed.add(referrer);
   }
+  digests.save();
 
   // The changed files, checked document by document; their facts must be those recorded.
   const load = await loadConfig(root, { knownDecks: await readKnownDecks(db), only: changed, listing, read });

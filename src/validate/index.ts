@@ -4,6 +4,7 @@
 // run in order and each skips what an earlier one already reported, so one
 // mistake gives one message; all problems are collected, then sorted.
 
+import type { FileDigests } from '../load/file-digests.js';
 import { loadConfig, type KnownDecks, type LoadLimits } from '../load/index.js';
 import type { DesiredState, LoadResult } from '../load/types.js';
 import { boundMessages, sortProblems, type Problem } from '../report/problem.js';
@@ -61,12 +62,13 @@ export function validateConfig(load: LoadResult, opts: ValidateOptions = {}): Va
 /**
  * Loads the config root and validates it. With `knownDecks`, a CSV deck
  * whose bytes are known is neither parsed nor checked row by row (it passed
- * every rule when it was applied): the desired state carries it as a stub.
+ * every rule when it was applied): the desired state carries it as a stub;
+ * with `digests` too, such a deck is not even read while its stat is unchanged.
  */
 export async function validateRoot(
-  root: string, opts: ValidateOptions & { limits?: Partial<LoadLimits>; knownDecks?: KnownDecks } = {},
+  root: string, opts: ValidateOptions & { limits?: Partial<LoadLimits>; knownDecks?: KnownDecks; digests?: FileDigests } = {},
 ): Promise<Validation & { load: LoadResult }> {
-  const load = await loadConfig(root, { limits: opts.limits, knownDecks: opts.knownDecks });
+  const load = await loadConfig(root, { limits: opts.limits, knownDecks: opts.knownDecks, digests: opts.digests });
   return { ...validateConfig(load, opts), load };
 }
 

@@ -7,8 +7,10 @@
 // empty, and so is the next incremental one.
 
 import assert from 'node:assert/strict';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, realpath, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import fc from 'fast-check';
 import { generateConfig } from '../../bench/generate.js';
 import type { Driver } from '../../src/drivers/driver.js';
@@ -18,11 +20,20 @@ import type { Plan } from '../../src/reconcile/plan.js';
 import { databaseTest } from '../support/databases.js';
 import { writeConfig } from '../support/config.js';
 
-const OPTIONS = { today: '2026-01-01', createdAt: '2026-01-01T00:00:00.000Z', commit: null, dbDescription: 'test' };
+// File digests are remembered here for files 20 ms old (the racy window, 3 s by default): the runs
+// below wait that long after their edits, so the plans take remembered digests wherever a file's
+// stat is unchanged, and 'rate-same-stat' checks an edit that keeps size and mtime is still seen.
+const digestDir = await mkdtemp(join(tmpdir(), 'didsync-digests-'));
+const RACY_MS = 20;
+const DECK_MTIME = 1_767_225_600; // 2026-01-01T00:00:00Z
+const OPTIONS = {
+  today: '2026-01-01', createdAt: '2026-01-01T00:00:00.000Z', commit: null, dbDescription: 'test',
+  fileDigests: { dir: digestDir, racyMs: RACY_MS },
+};
 
 type Edit = { what: string; at: number };
 const EDITS = [
-  'capacity', 'contact', 'comment', 'rate-change', 'rate-add', 'rate-remove', 'plan-field',
+  'capacity', 'contact', 'comment', 'rate-change', 'rate-same-stat', 'rate-add', 'rate-remove', 'plan-field',
   'rename-interconnect', 'remove-service', 'new-carrier', 'settings-prune', 'db-carrier', 'db-rate', 'db-contact',
 ] as const;
 const editArb: fc.Arbitrary<Edit> = fc.record({ what: fc.constantFrom(...EDITS), at: fc.nat(5) });
@@ -37,6 +48,12 @@ async function edit(root: string, db: Driver, e: Edit): Promise<void> {
     case 'contact': return change(carrierFile(root, e.at), (t) => t.replace(/email: noc@/, 'email: noc2@'));
     case 'comment': return change(carrierFile(root, e.at), (t) => `# edited ${e.at}\n${t}`);
     case 'rate-change': return change(deckFile(root, e.at), (t) => t.replace(/^(\d+,[^,\n]+,)0\.(\d)/m, (_, head: string, d: string) => `${head}0.${(Number(d) + 1) % 10}`));
+    case 'rate-same-stat': {
+      // Decks start at a whole-second mtime (below); this edit keeps the size and puts that mtime back.
+      const file = deckFile(root, e.at);
+      await change(file, (t) => t.replace(/^(\d+,[^,\n]+,)0\.(\d)/m, (_, head: string, d: string) => `${head}0.${(Number(d) + 1) % 10}`));
+      return utimes(file, DECK_MTIME, DECK_MTIME);
+    }
     case 'rate-add': return change(deckFile(root, e.at), (t) => `${t}9${e.at}${Date.now() % 1000},Added,0.5,,,,,\n`);
     case 'rate-remove': return change(deckFile(root, e.at), (t) => t.replace(/\n[^\n]+\n/, '\n'));
     case 'plan-field': return change(join(root, 'rating-plans', `plan-00${(e.at % 2) + 1}.yaml`), (t) => t.replace(/minMargin: "([0-9.]+)"/, 'minMargin: "0.0009"'));
@@ -74,10 +91,13 @@ databaseTest('an incremental plan equals the full comparison after any edits in 
     await db.query('TRUNCATE carriers, customer_rating_plans, customer_categories, customer_groups, didsync.managed, didsync.applied_files, didsync.applied_decks, didsync.changes CASCADE');
     await db.query("DELETE FROM didsync.meta WHERE key LIKE 'config_%'");
     await generateConfig(root, { carriers: 3, interconnectsPerCarrier: 2, servicesPerCarrier: 2, ratingPlans: 2, rates: 20, seed });
+    for (const at of [0, 1]) await utimes(deckFile(root, at), DECK_MTIME, DECK_MTIME);
+    await sleep(RACY_MS * 2);
     const first = await planOf(db, root, false);
     await applyPlan(db, first, { force: true, lockTimeoutSeconds: 5, run: { trigger: 'cli', command: 'apply' } });
     for (const edits of rounds) {
       for (const e of edits) await edit(root, db, e);
+      await sleep(RACY_MS * 2);
       const fast = await planOf(db, root, false);
       const full = await planOf(db, root, true);
       assert.deepEqual(comparable(fast), comparable(full), `after ${JSON.stringify(rounds)}`);
@@ -92,4 +112,12 @@ databaseTest('an incremental plan equals the full comparison after any edits in 
     }
   }), { numRuns: 30 });
   assert.ok(incremental >= 5, `${incremental} of the plans were incremental`);
+  // The plans above did take remembered digests: the cache holds this config's files. (The other
+  // database's run of this test writes its own cache file into the same folder, through a temp file.)
+  const real = await realpath(root);
+  const caches = await Promise.all((await readdir(digestDir)).filter((f) => f.endsWith('.json')).map(async (f) => JSON.parse(await readFile(join(digestDir, f), 'utf8')) as { root: string; files: object }));
+  const mine = caches.find((c) => c.root === real);
+  assert.ok(mine, 'a cache file for the config root');
+  const remembered = Object.keys(mine.files);
+  assert.ok(remembered.includes('settings.yaml') && remembered.some((f) => f.endsWith('.csv')), remembered.join(', '));
 }, { init: true, timeout: 600_000 });
