@@ -66,7 +66,11 @@ const REF_KEYWORD: KeywordDefinition = {
   metaSchema: { enum: [...KIND_NAMES] },
 };
 
-/** Adds didsync's keywords to an Ajv instance. */
-export function addDidsyncKeywords(ajv: Ajv2020): void {
-  for (const definition of [DECIMAL_KEYWORD, COLUMN_KEYWORD, REF_KEYWORD]) ajv.addKeyword(definition);
+/** Adds didsync's keywords to an Ajv instance; with `metaSchemas`, each use of one is checked against its meta-schema. */
+export function addDidsyncKeywords(ajv: Ajv2020, opts: { metaSchemas: boolean } = { metaSchemas: true }): void {
+  for (const definition of [DECIMAL_KEYWORD, COLUMN_KEYWORD, REF_KEYWORD]) {
+    // A copy each time: Ajv keeps the compiled meta-schema on the definition it is given (validateSchema).
+    const { metaSchema, validateSchema: _compiledByAnother, ...rest } = definition;
+    ajv.addKeyword(opts.metaSchemas && metaSchema ? { ...rest, metaSchema } : rest);
+  }
 }

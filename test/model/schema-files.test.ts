@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import { KINDS } from '../../src/model/kinds.js';
 import { schemaPath } from '../../src/model/schemas.js';
-import { compileAll } from '../../src/model/schema-validator.js';
+import { compileAll, newAjv } from '../../src/model/schema-validator.js';
 import { members, schemaOf, type SchemaNode } from '../../src/model/schema-files.js';
 import { hasPatternWords } from '../../src/model/schema-patterns.js';
 
@@ -27,6 +27,15 @@ function nodes(node: unknown, at = '#'): [string, SchemaNode][] {
 
 test('every schema compiles under strict Ajv with didsync keywords', () => {
   assert.doesNotThrow(() => compileAll());
+});
+
+test('compileAll checks each schema against the meta-schemas, which runs skip: a malformed x-decimal is refused there', () => {
+  const bad = { type: 'string', 'x-decimal': { precision: 0, scale: 2 } };
+  assert.throws(() => newAjv({ checkSchemas: true }).compile(bad), /x-decimal|precision|must be >= 1/);
+  const badSchema = { type: 'object', properties: { a: { type: 'strng' } } };
+  assert.throws(() => newAjv({ checkSchemas: true }).compile(badSchema), /schema is invalid|must be equal to one of the allowed values/);
+  // What a run uses trusts the shipped files; only this test stands between them and a malformed keyword.
+  assert.doesNotThrow(() => newAjv({ checkSchemas: false }).compile(bad));
 });
 
 for (const spec of KINDS) {
