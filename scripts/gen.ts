@@ -1,5 +1,6 @@
 // Regenerates what derives from the JSON Schemas: the TypeScript types of
-// the documents (src/model/types.generated.ts), the field reference
+// the documents (src/model/types.generated.ts), each kind's compiled
+// validator (src/model/validators.generated.ts), the field reference
 // (docs/reference.md) and the README's reference region. `--check` writes
 // nothing and exits 1 when a file is stale, for CI and test/model.
 //
@@ -9,6 +10,8 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { newAjv } from '../src/model/schema-compiler.js';
 import { KINDS } from '../src/model/kinds.js';
 import { renderReadmeIndex, renderReference } from '../src/model/field-reference.js';
 import { packageRoot, schemaOf } from '../src/model/schema-files.js';
@@ -68,6 +71,33 @@ function onlyKeyword(branches: unknown, keyword: string): boolean {
   return Array.isArray(branches) && branches.every((b) => typeof b === 'object' && b !== null && Object.keys(b).join() === keyword);
 }
 
+/**
+ * Every kind's validator as an ES module: Ajv's standalone code, whose
+ * require() calls (Ajv's runtime helpers, schema-runtime.ts) become imports.
+ */
+export function renderValidators(): string {
+  const ajv = newAjv({ checkSchemas: true, standalone: true });
+  for (const spec of KINDS) ajv.addSchema(schemaOf(spec.kind), spec.kind);
+  const code = standaloneCode.default(ajv, Object.fromEntries(KINDS.map((spec) => [spec.kind, spec.kind])));
+  const imports = new Map<string, string>();
+  const body = code.replace(/^"use strict";\n?/, '').replace(/require\("([^"]+)"\)/g, (_, spec: string) => {
+    let name = imports.get(spec);
+    if (!name) imports.set(spec, (name = `runtime${imports.size}`));
+    return name;
+  });
+  const lines = [...imports].map(([spec, name]) => (spec.startsWith('.')
+    ? `import * as ${name} from '${spec}';`
+    : `import ${name} from '${spec.endsWith('.js') ? spec : `${spec}.js`}';`));
+  return [
+    '// Generated from schemas/*.schema.json by scripts/gen.ts (`npm run gen`); do not edit.',
+    '// Each kind\'s validator, compiled ahead of time by src/model/schema-compiler.ts.',
+    '// @ts-nocheck',
+    ...lines,
+    body.trimEnd(),
+    '',
+  ].join('\n');
+}
+
 /** The README with its reference region replaced. */
 export function renderReadme(current: string): string {
   const start = current.indexOf(README_START);
@@ -81,6 +111,7 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
   const root = packageRoot();
   return [
     { path: 'src/model/types.generated.ts', content: await renderTypes() },
+    { path: 'src/model/validators.generated.ts', content: renderValidators() },
     { path: 'docs/reference.md', content: renderReference() },
     { path: 'README.md', content: renderReadme(readFileSync(join(root, 'README.md'), 'utf8')) },
   ];

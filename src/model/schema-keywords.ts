@@ -1,4 +1,4 @@
-// didsync's own JSON Schema keywords, registered on the one Ajv instance:
+// didsync's own JSON Schema keywords, registered on every Ajv instance:
 //   x-decimal  {precision, scale, minimum?}: an exact decimal that fits a
 //              PostgreSQL numeric(precision, scale), judged on its text;
 //   x-column   a column name where the field-to-column rule does not apply;
@@ -6,41 +6,32 @@
 // It must never round a decimal or read it through a binary float: the check
 // is on the digits as written.
 
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { KeywordDefinition, SchemaValidateFunction } from 'ajv';
-import { checkDecimal, compareDecimal, type DecimalShape } from './decimal.js';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import { _, type CodeKeywordDefinition, type KeywordDefinition } from 'ajv';
 import { KIND_NAMES } from './kinds.js';
+import { decimalProblem } from './schema-runtime.js';
 
-/** The value of an `x-decimal` keyword. */
-export interface SchemaDecimal extends DecimalShape {
-  /** Smallest allowed value, as decimal text (e.g. "0"). */
-  minimum?: string;
-}
+export type { SchemaDecimal } from './schema-runtime.js';
 
-/** Why a value breaks its `x-decimal` shape, or undefined when it fits. Non-decimals (booleans, lists) are left to `type`. */
-export function decimalProblem(shape: SchemaDecimal, value: unknown): string | undefined {
-  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const text = String(value);
-  const check = checkDecimal(text, shape);
-  if (!check.ok) return check.message;
-  if (shape.minimum !== undefined && compareDecimal(check.value, shape.minimum) < 0) {
-    return shape.minimum === '0' ? `${text} is negative; it must be 0 or more` : `${text} is below the minimum ${shape.minimum}`;
-  }
-  return undefined;
-}
+/** How generated validator code reaches schema-runtime.ts (a sibling module of the generated one). */
+export const RUNTIME_MODULE = './schema-runtime.js';
 
-const validateDecimal: SchemaValidateFunction = (shape: SchemaDecimal, value: unknown): boolean => {
-  const message = decimalProblem(shape, value);
-  if (message === undefined) return true;
-  validateDecimal.errors = [{ keyword: 'x-decimal', message, params: { precision: shape.precision, scale: shape.scale } }];
-  return false;
-};
-
-const DECIMAL_KEYWORD: KeywordDefinition = {
+// Generated code, not a function handed to Ajv, so that the validators can
+// be compiled ahead of time (scripts/gen.ts): it calls decimalProblem and
+// fails with its message.
+const DECIMAL_KEYWORD: CodeKeywordDefinition = {
   keyword: 'x-decimal',
   schemaType: 'object',
-  errors: true,
-  validate: validateDecimal,
+  error: {
+    message: ({ params }) => _`${params.problem}`,
+    params: ({ schemaCode }) => _`{precision: ${schemaCode}.precision, scale: ${schemaCode}.scale}`,
+  },
+  code(cxt) {
+    const check = cxt.gen.scopeValue('func', { ref: decimalProblem, code: _`require(${RUNTIME_MODULE}).decimalProblem` });
+    const problem = cxt.gen.const('problem', _`${check}(${cxt.schemaValue}, ${cxt.data})`);
+    cxt.setParams({ problem });
+    cxt.fail(_`${problem} !== undefined`);
+  },
   metaSchema: {
     type: 'object',
     additionalProperties: false,

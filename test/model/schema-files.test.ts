@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import { KINDS } from '../../src/model/kinds.js';
 import { schemaPath } from '../../src/model/schemas.js';
-import { compileAll, newAjv } from '../../src/model/schema-validator.js';
+import { compileAll, newAjv } from '../../src/model/schema-compiler.js';
 import { members, schemaOf, type SchemaNode } from '../../src/model/schema-files.js';
 import { hasPatternWords } from '../../src/model/schema-patterns.js';
 
