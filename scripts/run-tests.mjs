@@ -25,6 +25,8 @@ if (files.length === 0) {
 // File digests the runs remember (src/load/file-digests.ts) go to a folder of this run's own, not the user's cache.
 const cacheDir = process.env.DIDSYNC_CACHE_DIR ?? mkdtempSync(join(tmpdir(), 'didsync-test-cache-'));
 const env = { ...process.env, DIDSYNC_CACHE_DIR: cacheDir };
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...flags, ...files], { stdio: 'inherit', env });
+// Files run side by side; most of a file's time is spent waiting on child processes, the database and timers.
+const concurrency = process.env.DIDSYNC_TEST_CONCURRENCY ?? '2';
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...flags, ...files], { stdio: 'inherit', env });
 if (process.env.DIDSYNC_CACHE_DIR === undefined) rmSync(cacheDir, { recursive: true, force: true });
 process.exit(r.status ?? 1);
