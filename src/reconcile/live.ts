@@ -69,6 +69,8 @@ export interface LiveRead {
   applied: AppliedState;
   /** Plans whose rates were skipped as unchanged (equal to the last apply and, if asked, to git). */
   unchangedRates: Set<string>;
+  /** Plans whose live rates, undrifted, were read from the text of the deck applied last instead of row by row. */
+  ratesFromAppliedDecks: Set<string>;
 }
 
 export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRead> {
@@ -102,6 +104,8 @@ export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRe
   const rates = new Map<string, RateRows>();
   const appliedRates = new Map<string, RateRows>();
   const wantApplied = new Map<string, string>();
+  const fromAppliedDeck = new Map<string, string>();
+  const ratesFromAppliedDecks = new Set<string>();
   const unchangedRates = new Set<string>();
   for (const [key, rowId] of planIds) {
     const fingerprint = prints.get(rowId) ?? EMPTY_FINGERPRINT;
@@ -114,20 +118,33 @@ export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRe
       unchangedRates.add(key);
       continue;
     }
-    rates.set(key, await readRates(db, 'customer_rating_plan_rates', rowId));
-    // Live rates with the fingerprint of the last apply have not drifted:
-    // the applied copy is only needed to say what drifted.
+    // Live rates with the fingerprint of the last apply have not drifted: they are the rows of the
+    // deck applied last, which are read from its text (in the deck's own order, which git's next
+    // deck mostly keeps) instead of row by row. Drifted, the applied copy says what drifted.
     const drifted = !opts.skipUnchanged || record?.applied !== fingerprint;
     if (managedPlan && drifted) wantApplied.set(rowId, key);
+    if (managedPlan && !drifted) fromAppliedDeck.set(rowId, key);
+    else rates.set(key, await readRates(db, 'customer_rating_plan_rates', rowId));
   }
   // The deck applied last, when it is the one the record says (its digest): else what drifted is unknown, and not guessed.
-  for (const [rowId, deck] of await readAppliedDecks(db, [...wantApplied.keys()])) {
-    if (deck.digest === ratesRecords.get(rowId)?.desired) appliedRates.set(wantApplied.get(rowId)!, deck.rows);
+  const appliedDecks = await readAppliedDecks(db, [...wantApplied.keys(), ...fromAppliedDeck.keys()]);
+  for (const [rowId, deck] of appliedDecks) {
+    if (deck.digest !== ratesRecords.get(rowId)?.desired) continue;
+    if (wantApplied.has(rowId)) appliedRates.set(wantApplied.get(rowId)!, deck.rows);
+    else {
+      rates.set(fromAppliedDeck.get(rowId)!, deck.rows);
+      ratesFromAppliedDecks.add(fromAppliedDeck.get(rowId)!);
+    }
+  }
+  // No applied deck of the recorded digest (a record from before decks were kept): the rows themselves.
+  for (const [rowId, key] of fromAppliedDeck) {
+    if (!rates.has(key)) rates.set(key, await readRates(db, 'customer_rating_plan_rates', rowId));
   }
   return {
     live: { objects, rates, rateFingerprints: rateFingerprintsByKey },
     applied: { objects: appliedObjects, rates: appliedRates },
     unchangedRates,
+    ratesFromAppliedDecks,
   };
 }
 

@@ -127,17 +127,18 @@ export interface RateSample {
   to?: string;
 }
 
-/** The first `n` changes of each sort, ordered by prefix, for display. */
+/** The first `n` changes of each sort, ordered by key, for display. */
 export function sampleDelta(desired: RateRows, live: RateRows, d: RatesDelta, n: number): {
   added: RateSample[]; changed: RateSample[]; removed: RateSample[];
 } {
-  const byPrefix = (rows: RateRows) => (a: number, b: number) => (rows.prefix[a] < rows.prefix[b] ? -1 : rows.prefix[a] > rows.prefix[b] ? 1 : 0);
-  const first = (idx: number[], rows: RateRows) => [...idx].sort(byPrefix(rows)).slice(0, n);
+  // By key (prefix, then date, undated first), so the samples do not depend on the order either side was read in.
+  const byKey = (rows: RateRows) => (a: number, b: number) => compareKeys(rows, a, rows, b);
+  const first = (idx: number[], rows: RateRows) => [...idx].sort(byKey(rows)).slice(0, n);
   return {
     added: first(d.added, desired).map((i) => ({
       prefix: desired.prefix[i], effectiveDate: desired.effectiveDate[i], destination: desired.destination[i], to: desired.rate[i],
     })),
-    changed: [...d.changed].sort((a, b) => byPrefix(desired)(a[0], b[0])).slice(0, n).map(([i, j]) => ({
+    changed: [...d.changed].sort((a, b) => byKey(desired)(a[0], b[0])).slice(0, n).map(([i, j]) => ({
       prefix: desired.prefix[i], effectiveDate: desired.effectiveDate[i], destination: desired.destination[i],
       from: live.rate[j], to: desired.rate[i],
     })),
@@ -145,6 +146,16 @@ export function sampleDelta(desired: RateRows, live: RateRows, d: RatesDelta, n:
       prefix: live.prefix[j], effectiveDate: live.effectiveDate[j], destination: live.destination[j], from: live.rate[j],
     })),
   };
+}
+
+/** Orders rows by prefix, then effective date with the undated first (the order of the live rows read from the database). */
+export function compareKeys(a: RateRows, i: number, b: RateRows, j: number): number {
+  const p = a.prefix[i];
+  const q = b.prefix[j];
+  if (p !== q) return p < q ? -1 : 1;
+  const d = a.effectiveDate[i] ?? '';
+  const e = b.effectiveDate[j] ?? '';
+  return d < e ? -1 : d > e ? 1 : 0;
 }
 
 /** What of a rate can go up: each is a price the carrier is billed. */
