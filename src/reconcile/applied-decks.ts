@@ -10,22 +10,79 @@ import type { Queryable } from '../drivers/driver.js';
 import { parseRatesCsv } from '../load/index.js';
 import { normaliseDeck } from './desired.js';
 import type { RateRows } from './state.js';
+import { commonLines, lineText, splitLines } from './deck-lines.js';
+import { diffRates, pickRates, type RatesDelta } from './rates-diff.js';
 
 const TABLE = 'didsync.applied_decks';
 
-/** The applied decks of these plans, parsed, by plan row id; a plan without one is absent. */
-export async function readAppliedDecks(db: Queryable, planRowIds: readonly string[]): Promise<Map<string, { digest: string; rows: RateRows }>> {
-  const out = new Map<string, { digest: string; rows: RateRows }>();
+/** The applied decks of these plans, by plan row id; a plan without one is absent. */
+export async function readAppliedDecks(db: Queryable, planRowIds: readonly string[]): Promise<Map<string, { digest: string; text: string }>> {
+  const out = new Map<string, { digest: string; text: string }>();
   if (planRowIds.length === 0) return out;
   const { rows } = await db.query<{ id: string; digest: string; content: string }>(
     `SELECT rating_plan_id AS id, digest, content FROM ${TABLE} WHERE rating_plan_id = ANY($1::varchar[])`, [planRowIds],
   );
-  for (const r of rows) {
-    // It was a valid deck when it was applied; were it not readable now, comparing with it would be a guess.
-    const { deck, problems } = parseRatesCsv('applied deck', r.content);
-    if (problems.length === 0) out.set(r.id, { digest: r.digest, rows: normaliseDeck(deck) });
-  }
+  for (const r of rows) out.set(r.id, { digest: r.digest, text: r.content });
   return out;
+}
+
+/** An applied deck's rows; undefined if its text no longer reads as a valid deck (comparing with it would be a guess). */
+export function appliedRows(text: string): RateRows | undefined {
+  const { deck, problems } = parseRatesCsv('applied deck', text);
+  return problems.length === 0 ? normaliseDeck(deck) : undefined;
+}
+
+/** Git's deck of a plan, as read: its text, its normalised rows and the line each row is on. */
+export interface DeckAsRead {
+  text: string;
+  rows: RateRows;
+  lines: Int32Array;
+}
+
+/**
+ * The rows of the deck applied last, found from its text and git's deck
+ * without parsing all of it: a line both texts have is the same row, so
+ * those rows are git's, and only the lines git's deck lacks are parsed;
+ * with the delta of git's rows against them, which the lines say. The
+ * result holds the same rows as appliedRows(text), in another order.
+ * Undefined where that cannot be sure, and the caller parses the whole
+ * text: a quote in either text (a quoted field may span lines), headers
+ * that differ, or a row count other than `expectedRows` (the live count).
+ */
+export function appliedRowsByLines(text: string, next: DeckAsRead, expectedRows: number): { rows: RateRows; delta: RatesDelta } | undefined {
+  if (text.includes('"') || next.text.includes('"')) return undefined;
+  const a = splitLines(text);
+  const b = splitLines(next.text);
+  if (a.count === 0 || b.count === 0) return undefined;
+  const header = lineText(a, 0);
+  if (header.replace(/\r$/, '') === '' || header !== lineText(b, 0)) return undefined;
+  const { keptInB, goneFromA } = commonLines(a, b);
+  const kept: number[] = [];
+  const fresh: number[] = [];
+  for (let r = 0; r < next.rows.prefix.length; r++) (keptInB[next.lines[r] - 1] ? kept : fresh).push(r);
+  const gone = appliedRows([header, ...goneFromA.map((k) => lineText(a, k)), ''].join('\n'));
+  if (!gone || kept.length + gone.prefix.length !== expectedRows) return undefined;
+  const rows = concatRows(pickRates(next.rows, kept), gone);
+  // Rows on kept lines are equal on both sides; the rest pair by key among themselves.
+  const sub = diffRates(pickRates(next.rows, fresh), gone);
+  const m = kept.length;
+  return {
+    rows,
+    delta: {
+      added: sub.added.map((i) => fresh[i]),
+      changed: sub.changed.map(([i, j]) => [fresh[i], m + j]),
+      removed: sub.removed.map((j) => m + j),
+    },
+  };
+}
+
+function concatRows(x: RateRows, y: RateRows): RateRows {
+  return {
+    prefix: x.prefix.concat(y.prefix), destination: x.destination.concat(y.destination), rate: x.rate.concat(y.rate),
+    connectionFee: x.connectionFee.concat(y.connectionFee), initialInterval: x.initialInterval.concat(y.initialInterval),
+    recurringInterval: x.recurringInterval.concat(y.recurringInterval), effectiveDate: x.effectiveDate.concat(y.effectiveDate),
+    endDate: x.endDate.concat(y.endDate),
+  };
 }
 
 /** What an apply records for one plan: the digest of the rows it applied and, when it has it, the deck's text. */

@@ -23,6 +23,8 @@ export interface ReadModel extends DesiredModel {
   sources: Map<string, { file: string; sha256: string }>;
   /** The text of each deck that was read (a CSV file's, or inline rates written out as CSV), for apply to record. */
   texts: Map<string, string>;
+  /** For a CSV deck that was read: the line of its text each row is on. */
+  lines: Map<string, Int32Array>;
 }
 
 export function desiredModel(desired: DesiredState): ReadModel {
@@ -31,6 +33,7 @@ export function desiredModel(desired: DesiredState): ReadModel {
   const stubs = new Map<string, DeckStub>();
   const sources = new Map<string, { file: string; sha256: string }>();
   const texts = new Map<string, string>();
+  const lines = new Map<string, Int32Array>();
   const origins = new Map<string, { file: string; line: number }>();
   for (const obj of desired.objects) {
     if (obj.kind === 'Settings') continue;
@@ -43,10 +46,11 @@ export function desiredModel(desired: DesiredState): ReadModel {
       const rows = normaliseDeck(obj.rates);
       rates.set(obj.key, rows);
       texts.set(obj.key, obj.rates?.text ?? ratesCsv(rows));
+      if (obj.rates?.text !== undefined) lines.set(obj.key, obj.rates.line);
     }
     if (obj.ratesSource) sources.set(obj.key, obj.ratesSource);
   }
-  return { objects, rates, stubs, sources, origins, texts };
+  return { objects, rates, stubs, sources, origins, texts, lines };
 }
 
 export function desiredObject(obj: ConfigObject): ObjectState {

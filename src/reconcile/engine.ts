@@ -16,6 +16,7 @@ import { diff } from './diff.js';
 import { DEFAULT_GUARD_SETTINGS, checkGuards, type GuardSettings } from './guards.js';
 import { guardsAtApply } from './apply-guards.js';
 import { readLive } from './live.js';
+import type { DeckAsRead } from './applied-decks.js';
 import { buildPlan, liveDigests, ratesDigest, staleEntries, type DeckSource, type Plan } from './plan.js';
 import { closeAbandonedRuns, finishRun, startRun, type RunInfo } from './runs.js';
 import { markDrift } from './drift.js';
@@ -75,7 +76,7 @@ export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanO
   for (const [key, stub] of model.stubs) rateDigests.set(key, stub.digest);
   const { live, applied, unchangedRates } = await readLive(db, {
     rates: new Set(rateDigests.keys()),
-    skipUnchanged: opts.fullComparison ? undefined : { desiredDigests: rateDigests },
+    skipUnchanged: opts.fullComparison ? undefined : { desiredDigests: rateDigests, desiredDecks: decksAsRead(model) },
     scanFingerprints: opts.fullComparison === true,
     ...(opts.only ? { only: opts.only.ids } : {}),
   });
@@ -109,6 +110,13 @@ export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanO
   if (model.texts.size > 0) plan.source.deckTexts = Object.fromEntries(model.texts);
   if (opts.only) plan.database.subset = { ids: [...opts.only.ids].sort(), watermark: opts.only.watermark };
   return plan;
+}
+
+/** Git's CSV decks that were read, with their text and the line of each row. */
+function decksAsRead(model: ReadModel): Map<string, DeckAsRead> {
+  const out = new Map<string, DeckAsRead>();
+  for (const [key, lines] of model.lines) out.set(key, { text: model.texts.get(key)!, rows: model.rates.get(key)!, lines });
+  return out;
 }
 
 /**

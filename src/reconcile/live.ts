@@ -9,7 +9,8 @@ import type { Queryable } from '../drivers/driver.js';
 import { normalise, type Value } from './values.js';
 import { canonicalDecimal } from '../model/decimal.js';
 import { EMPTY_FINGERPRINT, parseRatesRecord, rateFingerprints, type RatesRecord } from './fingerprint.js';
-import { readAppliedDecks } from './applied-decks.js';
+import { appliedRows, appliedRowsByLines, readAppliedDecks, type DeckAsRead } from './applied-decks.js';
+import { rememberDelta } from './rates-diff.js';
 import {
   normaliseNested, objectId, stateFields,
   type AppliedObject, type AppliedState, type LiveObject, type LiveState, type RateRows,
@@ -51,7 +52,11 @@ export interface ReadOptions {
    * given, whose git deck is the one it was applied from (no change either).
    * See fingerprint.ts. Without it every plan is compared row by row.
    */
-  skipUnchanged?: { desiredDigests?: ReadonlyMap<string, string> };
+  skipUnchanged?: {
+    desiredDigests?: ReadonlyMap<string, string>;
+    /** Git's CSV decks as read, by plan key: an undrifted plan's live rows are then found by the lines its deck changed. */
+    desiredDecks?: ReadonlyMap<string, DeckAsRead>;
+  };
   /** Compute the live fingerprints from every rate row instead of reading those the triggers keep (the full comparison). */
   scanFingerprints?: boolean;
   /**
@@ -69,8 +74,12 @@ export interface LiveRead {
   applied: AppliedState;
   /** Plans whose rates were skipped as unchanged (equal to the last apply and, if asked, to git). */
   unchangedRates: Set<string>;
-  /** Plans whose live rates, undrifted, were read from the text of the deck applied last instead of row by row. */
-  ratesFromAppliedDecks: Set<string>;
+  /**
+   * Plans whose live rates, undrifted, were read from the text of the deck
+   * applied last instead of row by row: from the lines git's deck changed
+   * ('lines') or from all of the text ('text').
+   */
+  ratesFromAppliedDecks: Map<string, 'lines' | 'text'>;
 }
 
 export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRead> {
@@ -105,7 +114,7 @@ export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRe
   const appliedRates = new Map<string, RateRows>();
   const wantApplied = new Map<string, string>();
   const fromAppliedDeck = new Map<string, string>();
-  const ratesFromAppliedDecks = new Set<string>();
+  const ratesFromAppliedDecks = new Map<string, 'lines' | 'text'>();
   const unchangedRates = new Set<string>();
   for (const [key, rowId] of planIds) {
     const fingerprint = prints.get(rowId) ?? EMPTY_FINGERPRINT;
@@ -130,11 +139,20 @@ export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRe
   const appliedDecks = await readAppliedDecks(db, [...wantApplied.keys(), ...fromAppliedDeck.keys()]);
   for (const [rowId, deck] of appliedDecks) {
     if (deck.digest !== ratesRecords.get(rowId)?.desired) continue;
-    if (wantApplied.has(rowId)) appliedRates.set(wantApplied.get(rowId)!, deck.rows);
-    else {
-      rates.set(fromAppliedDeck.get(rowId)!, deck.rows);
-      ratesFromAppliedDecks.add(fromAppliedDeck.get(rowId)!);
+    const key = wantApplied.get(rowId) ?? fromAppliedDeck.get(rowId)!;
+    if (wantApplied.has(rowId)) {
+      const rows = appliedRows(deck.text);
+      if (rows) appliedRates.set(key, rows);
+      continue;
     }
+    // Git's deck, read, differs from the applied one by a few lines: only those are parsed.
+    const next = opts.skipUnchanged?.desiredDecks?.get(key);
+    const byLines = next && appliedRowsByLines(deck.text, next, rowCount(prints.get(rowId) ?? EMPTY_FINGERPRINT));
+    if (byLines) rememberDelta(next.rows, byLines.rows, byLines.delta);
+    const rows = byLines?.rows ?? appliedRows(deck.text);
+    if (!rows) continue;
+    rates.set(key, rows);
+    ratesFromAppliedDecks.set(key, byLines ? 'lines' : 'text');
   }
   // No applied deck of the recorded digest (a record from before decks were kept): the rows themselves.
   for (const [rowId, key] of fromAppliedDeck) {
@@ -146,6 +164,11 @@ export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRe
     unchangedRates,
     ratesFromAppliedDecks,
   };
+}
+
+/** The row count of a fingerprint (`n:h`). */
+function rowCount(fingerprint: string): number {
+  return Number(fingerprint.slice(0, fingerprint.indexOf(':')));
 }
 
 function unchanged(record: RatesRecord | undefined, fingerprint: string, key: string, desired: ReadonlyMap<string, string> | undefined): boolean {

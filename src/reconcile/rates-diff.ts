@@ -49,6 +49,8 @@ const MAX_CHAIN = 16;
 export function diffRates(desired: RateRows, live: RateRows): RatesDelta {
   // The same deck (a plan whose rates were skipped as unchanged): nothing to compare.
   if (desired === live) return { added: [], changed: [], removed: [] };
+  const known = knownDeltas.get(live);
+  if (known?.desired === desired) return { added: [...known.delta.added], changed: [...known.delta.changed], removed: [...known.delta.removed] };
   const n = desired.prefix.length;
   const m = live.prefix.length;
   const pairs: Pairing = { desired: new Uint8Array(n), live: new Uint8Array(m), changed: [], added: [] };
@@ -66,6 +68,18 @@ export function diffRates(desired: RateRows, live: RateRows): RatesDelta {
   const removed: number[] = [];
   for (let j = 0; j < m; j++) if (!pairs.live[j]) removed.push(j);
   return { added: pairs.added, changed: pairs.changed, removed };
+}
+
+/** Deltas found while the live rows were put together (applied-decks.ts), by the live rows they hold for. */
+const knownDeltas = new WeakMap<RateRows, { desired: RateRows; delta: RatesDelta }>();
+
+/**
+ * Records that diffRates(desired, live) is `delta`, for rows whose maker
+ * knows it already: live rows taken from git's deck at the lines the deck
+ * applied last also has. A property test checks it against the comparison.
+ */
+export function rememberDelta(desired: RateRows, live: RateRows, delta: RatesDelta): void {
+  knownDeltas.set(live, { desired, delta });
 }
 
 /** Rows paired so far (1 per paired index on each side), and what the pairing found. */

@@ -192,6 +192,10 @@ databaseTest('live rates read from the deck applied last give the plan the full 
   const { ratesDigest } = await import('../../src/reconcile/plan.js');
   const { desiredModel } = await import('../../src/reconcile/desired.js');
   for (const [k, rows] of desiredModel(await desiredOf(root)).rates) digests.set(k, ratesDigest(rows));
-  const read = await readLive(db, { rates: new Set(digests.keys()), skipUnchanged: { desiredDigests: digests } });
-  assert.deepEqual([...read.ratesFromAppliedDecks], ['Spare']);
+  let read = await readLive(db, { rates: new Set(digests.keys()), skipUnchanged: { desiredDigests: digests } });
+  assert.deepEqual([...read.ratesFromAppliedDecks], [['Spare', 'text']]);
+  const model = desiredModel(await desiredOf(root));
+  const desiredDecks = new Map([...model.lines].map(([k, lines]) => [k, { text: model.texts.get(k)!, rows: model.rates.get(k)!, lines }]));
+  read = await readLive(db, { rates: new Set(digests.keys()), skipUnchanged: { desiredDigests: digests, desiredDecks } });
+  assert.deepEqual([...read.ratesFromAppliedDecks], [['Spare', 'lines']]);
 }, { init: true, timeout: 300_000 });
