@@ -104,24 +104,39 @@ export async function recordAppliedDecks(db: Queryable, decks: readonly AppliedD
     `SELECT rating_plan_id AS id, digest FROM ${TABLE} WHERE rating_plan_id = ANY($1::varchar[])`, [decks.map((d) => d.rowId)],
   );
   const recorded = new Map(rows.map((r) => [r.id, r.digest]));
-  for (const d of decks) {
-    if (recorded.get(d.rowId) === d.digest) continue;
-    if (d.text !== undefined) {
-      await db.query(
-        `INSERT INTO ${TABLE} (rating_plan_id, digest, content) VALUES ($1, $2, $3)
-         ON CONFLICT (rating_plan_id) DO UPDATE SET digest = EXCLUDED.digest, content = EXCLUDED.content`,
-        [d.rowId, d.digest, d.text],
-      );
-    } else {
-      await db.query(
-        `INSERT INTO ${TABLE} (rating_plan_id, digest, content)
-         SELECT $1, $2, ${CANONICAL_CSV} FROM customer_rating_plan_rates WHERE rating_plan_id = $1
-         ON CONFLICT (rating_plan_id) DO UPDATE SET digest = EXCLUDED.digest, content = EXCLUDED.content`,
-        [d.rowId, d.digest],
-      );
-    }
+  const stale = decks.filter((d) => recorded.get(d.rowId) !== d.digest);
+  // Texts go a few megabytes per statement: not a round trip per plan, nor all decks in one message.
+  let batch: AppliedDeck[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await db.query(
+      `INSERT INTO ${TABLE} (rating_plan_id, digest, content) SELECT * FROM unnest($1::varchar[], $2::text[], $3::text[])
+       ON CONFLICT (rating_plan_id) DO UPDATE SET digest = EXCLUDED.digest, content = EXCLUDED.content`,
+      [batch.map((d) => d.rowId), batch.map((d) => d.digest), batch.map((d) => d.text!)],
+    );
+    batch = [];
+    size = 0;
+  };
+  for (const d of stale) {
+    if (d.text === undefined) continue;
+    batch.push(d);
+    size += d.text.length;
+    if (size >= TEXT_BYTES_PER_STATEMENT) await flush();
+  }
+  await flush();
+  for (const d of stale) {
+    if (d.text !== undefined) continue;
+    await db.query(
+      `INSERT INTO ${TABLE} (rating_plan_id, digest, content)
+       SELECT $1, $2, ${CANONICAL_CSV} FROM customer_rating_plan_rates WHERE rating_plan_id = $1
+       ON CONFLICT (rating_plan_id) DO UPDATE SET digest = EXCLUDED.digest, content = EXCLUDED.content`,
+      [d.rowId, d.digest],
+    );
   }
 }
+
+const TEXT_BYTES_PER_STATEMENT = 4 << 20;
 
 /** Forget the decks of plans that no longer exist. */
 export async function forgetVanishedDecks(db: Queryable): Promise<void> {

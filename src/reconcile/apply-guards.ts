@@ -19,13 +19,15 @@ export async function guardsAtApply(
   for (const r of counts.rows) managed.set(r.kind, Number(r.n));
   const carriers = new Map<string, LiveObject>();
   for (const list of live.objects.values()) for (const o of list) if (o.kind === 'Carrier') carriers.set(o.rowId, o);
-  const rates: Array<{ plan: string; written: RateRows; live: RateRows }> = [];
+  const writes: Array<{ plan: string; planRowId: string; written: RateRows }> = [];
   for (const c of plan.changes) {
     const written = plan.rateOps[c.key]?.upsert;
     // A plan created now has no live rates to go up from.
     if (c.kind !== 'RatingPlan' || c.action === 'delete' || !c.rowId || !written || written.prefix.length === 0) continue;
-    rates.push({ plan: c.key, written, live: await readRatesOfPrefixes(db, c.rowId, written.prefix) });
+    writes.push({ plan: c.key, planRowId: c.rowId, written });
   }
+  const liveRates = await readRatesOfPrefixes(db, writes.map((w) => ({ planRowId: w.planRowId, prefixes: w.written.prefix })));
+  const rates = writes.map((w) => ({ plan: w.plan, written: w.written, live: liveRates.get(w.planRowId)! }));
   return evaluateGuards({
     deletes: plan.changes.filter((c) => c.action === 'delete').map((c) => ({ kind: c.kind, key: c.key, rowId: c.rowId ?? null })),
     managed, liveCarrier: (id) => carriers.get(id), rates,

@@ -58,10 +58,8 @@ export async function executePlan(db: Queryable, plan: Plan, live: LiveState, ru
     await updateObjects(db, types, kind, updates, resolver);
     await insertObjects(db, types, kind, creates, resolver);
     if (kind === 'RatingPlan') {
-      for (const change of changes) {
-        const ops = plan.rateOps[change.key];
-        if (ops) await writeRates(db, RATES_TABLE, resolver.id('RatingPlan', change.key), ops);
-      }
+      const writes = changes.flatMap((c) => (plan.rateOps[c.key] ? [{ planRowId: resolver.id('RatingPlan', c.key), ops: plan.rateOps[c.key] }] : []));
+      await writeRates(db, RATES_TABLE, writes);
     }
   }
   for (const kind of [...APPLY_ORDER].reverse()) {

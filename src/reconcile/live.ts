@@ -353,11 +353,27 @@ function rateRowsOf(rows: unknown[][]): RateRows {
   return out;
 }
 
-/** The live rates of one plan whose prefix is one of `prefixes` (what a guard compares written rows with). */
-export async function readRatesOfPrefixes(db: Queryable, planRowId: string, prefixes: readonly string[]): Promise<RateRows> {
-  const rows = await db.queryArrays(
-    `${RATE_SELECT} customer_rating_plan_rates WHERE rating_plan_id = $1 AND prefix = ANY($2::text[]) ORDER BY prefix, effective_date NULLS FIRST`,
-    [planRowId, [...new Set(prefixes)]],
+/**
+ * The live rates of several plans whose prefix is one the plan writes (what a
+ * guard compares written rows with), by plan row id, in one query.
+ */
+export async function readRatesOfPrefixes(db: Queryable, plans: ReadonlyArray<{ planRowId: string; prefixes: readonly string[] }>): Promise<Map<string, RateRows>> {
+  const planIds: string[] = [];
+  const prefixes: string[] = [];
+  for (const p of plans) {
+    for (const prefix of new Set(p.prefixes)) {
+      planIds.push(p.planRowId);
+      prefixes.push(prefix);
+    }
+  }
+  const rows = planIds.length === 0 ? [] : await db.queryArrays(
+    `SELECT r.rating_plan_id, r.prefix, r.destination, r.rate, r.connection_fee, r.initial_interval, r.recurring_interval, r.effective_date, r.end_date
+       FROM customer_rating_plan_rates r JOIN unnest($1::varchar[], $2::text[]) AS w(rating_plan_id, prefix)
+         ON r.rating_plan_id = w.rating_plan_id AND r.prefix = w.prefix
+      ORDER BY r.rating_plan_id, r.prefix, r.effective_date NULLS FIRST`,
+    [planIds, prefixes],
   );
-  return rateRowsOf(rows);
+  const byPlan = new Map<string, unknown[][]>(plans.map((p) => [p.planRowId, []]));
+  for (const r of rows) byPlan.get(r[0] as string)!.push(r.slice(1));
+  return new Map([...byPlan].map(([id, planRows]) => [id, rateRowsOf(planRows)]));
 }

@@ -3,8 +3,9 @@
 // running `apply`, a running `plan` and the daemon's loop. Not the shared
 // server of the other suites: a private one, made with initdb in a temp
 // folder (support/cluster.ts), stopped when the file ends. To restart in the
-// middle of the work and not after it, the test holds a lock on the rates
-// table until the process waits for it (restartWhileHeld). The commands
+// middle of the work and not after it, the test holds a lock on a table the
+// process needs (the rates table; for a plan, the rating plans) until the
+// process waits for it (restartWhileHeld). The commands
 // fail with one clear line and exit 1, the database holds the state before
 // exactly, and the next apply converges; the daemon keeps running,
 // reconnects and applies each commit exactly once.
@@ -99,11 +100,13 @@ async function waitFor(db: Driver, alive: () => boolean, seen: (b: Backend) => b
  * pg_ctl takes to stop the server, and the restart would come after the
  * COMMIT. How long the restart took.
  */
-async function restartWhileHeld(url: string, lock: string, alive: () => boolean, seen: (b: Backend) => boolean): Promise<number> {
+async function restartWhileHeld(
+  url: string, lock: string, alive: () => boolean, seen: (b: Backend) => boolean, table = 'customer_rating_plan_rates',
+): Promise<number> {
   const holder = await openPostgres({ url, applicationName: TEST_APP });
   try {
     await holder.query('BEGIN');
-    await holder.query(`LOCK TABLE customer_rating_plan_rates IN ${lock} MODE`);
+    await holder.query(`LOCK TABLE ${table} IN ${lock} MODE`);
     assert.ok(await withDb(url, (db) => waitFor(db, alive, seen)), 'the process was seen held at the rates table');
     const t0 = performance.now();
     await cluster!.restart();
@@ -114,9 +117,9 @@ async function restartWhileHeld(url: string, lock: string, alive: () => boolean,
 }
 
 /** The same under a CLI command: its result, once it ended. */
-async function restartUnder(url: string, child: CliProcess, lock: string, seen: (b: Backend) => boolean) {
+async function restartUnder(url: string, child: CliProcess, lock: string, seen: (b: Backend) => boolean, table?: string) {
   const alive = () => child.child.exitCode === null;
-  const restartMs = await restartWhileHeld(url, lock, alive, (b) => b.app === 'didsync' && seen(b))
+  const restartMs = await restartWhileHeld(url, lock, alive, (b) => b.app === 'didsync' && seen(b), table)
     .catch(async (e: Error) => assert.fail(`${e.message}; the command: ${(await child.done).stderr}`));
   return { result: await child.done, restartMs };
 }
@@ -161,8 +164,8 @@ test(PLAN, { skip, timeout: 240_000 }, async () => {
   const beforeState = await withDb(url, databaseState);
 
   const child = startCli(['plan', '-C', configs.b, '--db', url]);
-  // Held at its read of the rates.
-  const { result } = await restartUnder(url, child, 'ACCESS EXCLUSIVE', (b) => b.waiting);
+  // Held at its read of the rating plans (the changed decks' live rows come from the decks applied last, not the rates table).
+  const { result } = await restartUnder(url, child, 'ACCESS EXCLUSIVE', (b) => b.waiting, 'customer_rating_plans');
   assert.equal(result.code, 1, result.stdout + result.stderr);
   assert.ok(isOneLineError(result.stderr), `not one clear line:\n${result.stderr}`);
   assert.match(result.stderr, /connection|terminat|shut ?down|cannot reach/i);

@@ -117,6 +117,36 @@ databaseTest('rates: one changed, one added, one removed is written as exactly t
   assert.deepEqual((await planConfig(db, root)).changes, []);
 }, { init: true });
 
+databaseTest('rates of several plans changed in one apply: each plan gets exactly its own rows, and no other plan\'s row with the same key is touched', async (db) => {
+  const deck = (rate: string, extra: string) => `prefix,destination,rate,connectionFee,effectiveDate\n44,United Kingdom,${rate},0,2025-01-01\n447,UK Mobile,0.0300,,\n${extra}`;
+  const root = await writeConfig({
+    ...MINIMAL,
+    'rates/uk-wholesale.csv': deck('0.0100', '4420,London,0.0070,,\n'),
+    'spare.yaml': 'kind: RatingPlan\nname: Spare\ncurrency: GBP\nratesFile: rates/spare.csv\n',
+    'rates/spare.csv': deck('0.0100', '4420,London,0.0070,,\n'),
+  });
+  await applyConfig(db, root);
+  const rows = async () => (await db.query<{ name: string; prefix: string; rate: string; d: string | null }>(
+    `SELECT p.name, r.prefix, r.rate::text AS rate, r.effective_date::text AS d FROM customer_rating_plan_rates r
+       JOIN customer_rating_plans p ON p.id = r.rating_plan_id ORDER BY p.name, r.prefix`)).rows.map((r) => `${r.name} ${r.prefix} ${r.rate} ${r.d ?? ''}`);
+  const untouched = (await db.query<{ id: string }>(`SELECT r.id FROM customer_rating_plan_rates r JOIN customer_rating_plans p ON p.id = r.rating_plan_id
+    WHERE p.name = 'UK Wholesale' AND r.prefix = '4420'`)).rows[0].id;
+  // The same keys change in both plans, differently: a write keyed without the plan would mix them up.
+  await updateConfig(root, {
+    'rates/uk-wholesale.csv': deck('0.0090', '4420,London,0.0070,,\n4479,UK Mobile Other,0.0400,,\n'),
+    'rates/spare.csv': deck('0.0080', ''),
+  });
+  await applyConfig(db, root);
+  assert.deepEqual(await rows(), [
+    'Spare 44 0.008000 2025-01-01', 'Spare 447 0.030000 ',
+    'UK Wholesale 44 0.009000 2025-01-01', 'UK Wholesale 4420 0.007000 ', 'UK Wholesale 447 0.030000 ', 'UK Wholesale 4479 0.040000 ',
+  ]);
+  const still = (await db.query<{ id: string }>(`SELECT r.id FROM customer_rating_plan_rates r JOIN customer_rating_plans p ON p.id = r.rating_plan_id
+    WHERE p.name = 'UK Wholesale' AND r.prefix = '4420'`)).rows[0].id;
+  assert.equal(still, untouched, 'a row only the other plan removed stays as it was');
+  assert.deepEqual((await planConfig(db, root, { })).changes, []);
+}, { init: true });
+
 databaseTest('an ordered list keeps its stored numbering when only the order is config', async (db) => {
   await db.query("INSERT INTO carriers (name, code, partner_type) VALUES ('Acme Telecom Ltd', 'ACME', 'bilateral')");
   await db.query("INSERT INTO carrier_interconnects (carrier_id, name, direction, short_code) SELECT id, 'lon-1', 'both', 'I1' FROM carriers");

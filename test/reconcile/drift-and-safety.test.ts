@@ -187,3 +187,21 @@ databaseTest('an apply waits for the lock at most its timeout', async (db, targe
   assert.equal(await scalar(db, 'SELECT count(*)::int FROM carriers'), 0);
   assert.equal(await scalar(db, 'SELECT status FROM didsync.runs ORDER BY id DESC LIMIT 1'), 'failed');
 }, { init: true, only: 'postgres' });
+
+databaseTest('at apply, a rate increase is judged against the live rows of its own plan when several plans change', async (db) => {
+  const deck = (uk: string, mobile: string) => `prefix,destination,rate,connectionFee,effectiveDate\n44,United Kingdom,${uk},0,2025-01-01\n447,UK Mobile,${mobile},,\n`;
+  const root = await writeConfig({
+    ...MINIMAL,
+    'rates/uk-wholesale.csv': deck('0.0100', '0.0300'),
+    'spare.yaml': 'kind: RatingPlan\nname: Spare\ncurrency: GBP\nratesFile: rates/spare.csv\n',
+    'rates/spare.csv': deck('0.0100', '0.0100'),
+  });
+  await applyConfig(db, root, { today: '2026-03-01' });
+  // UK Wholesale lowers its 44 and Spare raises its 447 to what UK Wholesale already bills: only Spare's is an increase.
+  await updateConfig(root, { 'rates/uk-wholesale.csv': deck('0.0090', '0.0300'), 'rates/spare.csv': deck('0.0100', '0.0300') });
+  const plan = await planConfig(db, root, { today: '2026-03-01' });
+  assert.deepEqual(plan.guards.map((g) => [g.guard, g.objects]), [['rate-increase-notice', ['RatingPlan Spare']]]);
+  await assert.rejects(applyPlan(db, { ...plan, guards: [] }, { force: false, lockTimeoutSeconds: 5, run, today: '2026-03-01' }),
+    (e: Error) => e instanceof UserError && /Spare/.test(e.message) && !/UK Wholesale/.test(e.message) && /447/.test(e.message));
+  assert.equal(await scalar(db, "SELECT count(*)::int FROM customer_rating_plan_rates WHERE rate = 0.009"), 0, 'nothing written');
+}, { init: true });
