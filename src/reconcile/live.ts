@@ -326,7 +326,9 @@ async function readNested(db: Queryable, kind: KindName, part: NestedPart, book:
   return grouped;
 }
 
-const RATE_SELECT = 'SELECT prefix, destination, rate, connection_fee, initial_interval, recurring_interval, effective_date, end_date FROM';
+/** The rate columns a RateRows is made of, in rateRowsOf's order. */
+const RATE_COLUMNS = 'prefix, destination, rate, connection_fee, initial_interval, recurring_interval, effective_date, end_date';
+const RATE_SELECT = `SELECT ${RATE_COLUMNS} FROM`;
 
 export async function readRates(db: Queryable, table: string, planRowId: string): Promise<RateRows> {
   const rows = await db.queryArrays(`${RATE_SELECT} ${table} WHERE rating_plan_id = $1 ORDER BY prefix, effective_date NULLS FIRST`, [planRowId]);
@@ -367,10 +369,10 @@ export async function readRatesOfPrefixes(db: Queryable, plans: ReadonlyArray<{ 
     }
   }
   const rows = planIds.length === 0 ? [] : await db.queryArrays(
-    `SELECT r.rating_plan_id, r.prefix, r.destination, r.rate, r.connection_fee, r.initial_interval, r.recurring_interval, r.effective_date, r.end_date
-       FROM customer_rating_plan_rates r JOIN unnest($1::varchar[], $2::text[]) AS w(rating_plan_id, prefix)
-         ON r.rating_plan_id = w.rating_plan_id AND r.prefix = w.prefix
-      ORDER BY r.rating_plan_id, r.prefix, r.effective_date NULLS FIRST`,
+    `SELECT rating_plan_id, ${RATE_COLUMNS}
+       FROM customer_rating_plan_rates JOIN unnest($1::varchar[], $2::text[]) AS w(plan_id, prefix_written)
+         ON rating_plan_id = w.plan_id AND prefix = w.prefix_written
+      ORDER BY rating_plan_id, prefix, effective_date NULLS FIRST`,
     [planIds, prefixes],
   );
   const byPlan = new Map<string, unknown[][]>(plans.map((p) => [p.planRowId, []]));

@@ -22,13 +22,14 @@ function deck(seed: number, rows: number): string {
 
 const SECOND_PLAN = 'kind: RatingPlan\nname: Spare\ncurrency: GBP\nratesFile: rates/spare.csv\n';
 
+/** One arbitrary per operation: the operation with a number that picks what it acts on. */
+function operations<const T extends string>(ops: readonly T[], max: number) {
+  return ops.map((op) => fc.record({ op: fc.constant(op), n: fc.nat(max) }));
+}
+
 /** Out-of-band changes to the rates of a plan, as SQL. */
 const mutation = fc.oneof(
-  fc.record({ op: fc.constant('rate' as const), n: fc.nat(200) }),
-  fc.record({ op: fc.constant('destination' as const), n: fc.nat(200) }),
-  fc.record({ op: fc.constant('fee' as const), n: fc.nat(200) }),
-  fc.record({ op: fc.constant('delete' as const), n: fc.nat(200) }),
-  fc.record({ op: fc.constant('insert' as const), n: fc.nat(200) }),
+  ...operations(['rate', 'destination', 'fee', 'delete', 'insert'], 200),
   fc.record({ op: fc.constant('none' as const), n: fc.constant(0) }),
 );
 
@@ -113,14 +114,7 @@ function canonicalOps(plan: Awaited<ReturnType<typeof makePlan>>): Record<string
 }
 
 /** Edits to a deck's data lines, as an engineer makes them in git. */
-const lineEdit = fc.oneof(
-  fc.record({ op: fc.constant('rate' as const), n: fc.nat(500) }),
-  fc.record({ op: fc.constant('destination' as const), n: fc.nat(500) }),
-  fc.record({ op: fc.constant('remove' as const), n: fc.nat(500) }),
-  fc.record({ op: fc.constant('add' as const), n: fc.nat(500) }),
-  fc.record({ op: fc.constant('move' as const), n: fc.nat(500) }),
-  fc.record({ op: fc.constant('date' as const), n: fc.nat(500) }),
-);
+const lineEdit = fc.oneof(...operations(['rate', 'destination', 'remove', 'add', 'move', 'date'], 500));
 
 function editDeck(text: string, edits: ReadonlyArray<{ op: string; n: number }>): string {
   const [header, ...rows] = text.trimEnd().split('\n');
