@@ -8,6 +8,7 @@ import { markDrift } from '../../src/reconcile/drift.js';
 import { readStatus } from '../../src/reconcile/status.js';
 import { applyPlan } from '../../src/reconcile/engine.js';
 import { UserError } from '../../src/report/errors.js';
+import { readRatesOfPrefixes } from '../../src/reconcile/live.js';
 
 const run = { trigger: 'cli' as const, command: 'apply' };
 
@@ -205,3 +206,27 @@ databaseTest('at apply, a rate increase is judged against the live rows of its o
     (e: Error) => e instanceof UserError && /Spare/.test(e.message) && !/UK Wholesale/.test(e.message) && /447/.test(e.message));
   assert.equal(await scalar(db, "SELECT count(*)::int FROM customer_rating_plan_rates WHERE rate = 0.009"), 0, 'nothing written');
 }, { init: true });
+
+databaseTest('the guard reads the same live rows of the written prefixes by key lookups as by a join', async (db) => {
+  const deck = (extra: string) => `prefix,destination,rate,connectionFee,effectiveDate\n44,United Kingdom,0.0100,0,2025-01-01\n44,United Kingdom,0.0200,0,2025-06-01\n447,UK Mobile,0.0300,,\n${extra}`;
+  const root = await writeConfig({
+    ...MINIMAL,
+    'rates/uk-wholesale.csv': deck('4420,London,0.0070,,\n'),
+    'spare.yaml': 'kind: RatingPlan\nname: Spare\ncurrency: GBP\nratesFile: rates/spare.csv\n',
+    'rates/spare.csv': deck('33,France,0.0500,,2025-01-01\n'),
+  });
+  await applyConfig(db, root);
+  const id = async (name: string) => String(await scalar(db, `SELECT id FROM customer_rating_plans WHERE name = '${name}'`));
+  const uk = await id('UK Wholesale');
+  const spare = await id('Spare');
+  const asked = [{ planRowId: uk, prefixes: ['44', '4420', '33', '44'] }, { planRowId: spare, prefixes: ['33', '447', '999'] }];
+  const seen = (rows: Map<string, { prefix: string[]; rate: string[]; effectiveDate: (string | null)[] }>) =>
+    [...rows].map(([plan, r]) => [plan === uk ? 'UK' : 'Spare', r.prefix.map((p, i) => `${p} ${r.rate[i]} ${r.effectiveDate[i] ?? ''}`)]);
+  const byLookup = seen(await readRatesOfPrefixes(db, asked));
+  assert.deepEqual(byLookup, [
+    ['UK', ['44 0.01 2025-01-01', '44 0.02 2025-06-01', '4420 0.007 ']],
+    ['Spare', ['33 0.05 2025-01-01', '447 0.03 ']],
+  ]);
+  assert.deepEqual(seen(await readRatesOfPrefixes(db, asked, 0)), byLookup, 'past the lookup limit the join reads the same rows');
+}, { init: true });
+
