@@ -1,9 +1,12 @@
-// Writes rate rows set-based: one DELETE of the removed and changed keys,
-// then one bulk COPY of the new and changed rows, for all the plans an apply
-// writes. Never a statement per rate, nor per plan. What was applied is recorded apart (applied-decks.ts, and the
-// fingerprints the database keeps: src/db/watchers.ts).
+// Writes rate rows set-based, for all the plans an apply writes: one DELETE
+// of the removed keys, one UPDATE of the rows whose key stays and whose
+// values change (so a changed rate keeps its row id), then one bulk COPY of
+// the rows with new keys. Never a statement per rate, nor per plan. What was
+// applied is recorded apart (applied-decks.ts, and the fingerprints the
+// database keeps: src/db/watchers.ts).
 
 import type { Queryable } from '../drivers/driver.js';
+import { UserError } from '../report/errors.js';
 import type { RateOps } from './plan.js';
 import type { RateRows } from './state.js';
 
@@ -15,51 +18,96 @@ const COLUMNS = [
 const ROWS_PER_CHUNK = 5_000;
 
 /**
- * Apply the rate ops of several plans (rating plan row id -> ops) to `table`:
- * one DELETE of every removed and changed key, then one COPY of every new
- * and changed row, whatever the number of plans.
+ * Apply the rate ops of several plans (rating plan row id -> ops) to `table`.
+ * A plan's ops made without the count of added rows (an older saved plan)
+ * delete and insert every row they write. Throws, so that the transaction
+ * rolls back, when a row to change is not there: the plan no longer
+ * describes the database.
  */
 export async function writeRates(db: Queryable, table: string, plans: ReadonlyArray<{ planRowId: string; ops: RateOps }>): Promise<void> {
-  const delPlan: string[] = [];
-  const delPrefix: string[] = [];
-  const delDate: (string | null)[] = [];
+  const del = new KeyColumns();
+  const changed = new ChangedRows();
+  const inserts: Array<{ planRowId: string; rows: RateRows; to: number }> = [];
   for (const { planRowId, ops } of plans) {
-    // Rows whose key is new need no delete: a first apply of a million rates probes the index a million times less.
-    const keys = [
-      [ops.remove.prefix, ops.remove.effectiveDate, 0],
-      [ops.upsert.prefix, ops.upsert.effectiveDate, ops.added ?? 0],
-    ] as const;
-    // No push(...spread): a plan may change a million keys, past the engine's limit on arguments.
-    for (const [prefix, date, from] of keys) {
-      for (let i = from; i < prefix.length; i++) {
-        delPlan.push(planRowId);
-        delPrefix.push(prefix[i]);
-        delDate.push(date[i]);
-      }
+    for (let i = 0; i < ops.remove.prefix.length; i++) del.push(planRowId, ops.remove.prefix[i], ops.remove.effectiveDate[i]);
+    const rows = ops.upsert;
+    const n = rows.prefix.length;
+    if (ops.added === undefined) {
+      for (let i = 0; i < n; i++) del.push(planRowId, rows.prefix[i], rows.effectiveDate[i]);
+      if (n > 0) inserts.push({ planRowId, rows, to: n });
+      continue;
     }
+    // No push(...spread): a plan may change a million keys, past the engine's limit on arguments.
+    for (let i = ops.added; i < n; i++) changed.push(planRowId, rows, i);
+    if (ops.added > 0) inserts.push({ planRowId, rows, to: ops.added });
   }
-  if (delPrefix.length > 0) {
+  if (del.prefix.length > 0) {
     await db.query(
       `DELETE FROM ${table} AS r USING unnest($1::varchar[], $2::text[], $3::date[]) AS d(rating_plan_id, prefix, effective_date)
         WHERE r.rating_plan_id = d.rating_plan_id AND r.prefix = d.prefix AND r.effective_date IS NOT DISTINCT FROM d.effective_date`,
-      [delPlan, delPrefix, delDate],
+      [del.plan, del.prefix, del.date],
     );
   }
-  const upserts = plans.filter((p) => p.ops.upsert.prefix.length > 0);
-  if (upserts.length > 0) await db.copyFrom(table, COLUMNS, (function* () {
-    for (const { planRowId, ops } of upserts) yield* csvChunks(planRowId, ops.upsert);
+  if (changed.keys.prefix.length > 0) {
+    const c = changed;
+    const done = await db.query(
+      `UPDATE ${table} AS r SET destination = d.destination, rate = d.rate, connection_fee = d.connection_fee,
+              initial_interval = d.initial_interval, recurring_interval = d.recurring_interval, end_date = d.end_date
+         FROM unnest($1::varchar[], $2::text[], $3::date[], $4::text[], $5::numeric[], $6::numeric[], $7::integer[], $8::integer[], $9::date[])
+           AS d(rating_plan_id, prefix, effective_date, destination, rate, connection_fee, initial_interval, recurring_interval, end_date)
+        WHERE r.rating_plan_id = d.rating_plan_id AND r.prefix = d.prefix AND r.effective_date IS NOT DISTINCT FROM d.effective_date`,
+      [c.keys.plan, c.keys.prefix, c.keys.date, c.destination, c.rate, c.connectionFee, c.initialInterval, c.recurringInterval, c.endDate],
+    );
+    if (done.affected !== c.keys.prefix.length) {
+      throw new UserError(`${c.keys.prefix.length - done.affected} of the rates to change are no longer in ${table}: the database changed since the plan was made; plan again`);
+    }
+  }
+  if (inserts.length > 0) await db.copyFrom(table, COLUMNS, (function* () {
+    for (const { planRowId, rows, to } of inserts) yield* csvChunks(planRowId, rows, to);
   })());
+}
+
+/** Rate keys as parallel columns, for unnest. */
+class KeyColumns {
+  readonly plan: string[] = [];
+  readonly prefix: string[] = [];
+  readonly date: (string | null)[] = [];
+  push(planRowId: string, prefix: string, date: string | null): void {
+    this.plan.push(planRowId);
+    this.prefix.push(prefix);
+    this.date.push(date);
+  }
+}
+
+/** Rows to change in place: their keys, and the values they take. */
+class ChangedRows {
+  readonly keys = new KeyColumns();
+  readonly destination: string[] = [];
+  readonly rate: string[] = [];
+  readonly connectionFee: (string | null)[] = [];
+  readonly initialInterval: (number | null)[] = [];
+  readonly recurringInterval: (number | null)[] = [];
+  readonly endDate: (string | null)[] = [];
+  push(planRowId: string, rows: RateRows, i: number): void {
+    this.keys.push(planRowId, rows.prefix[i], rows.effectiveDate[i]);
+    this.destination.push(rows.destination[i]);
+    this.rate.push(rows.rate[i]);
+    this.connectionFee.push(rows.connectionFee[i]);
+    this.initialInterval.push(rows.initialInterval[i]);
+    this.recurringInterval.push(rows.recurringInterval[i]);
+    this.endDate.push(rows.endDate[i]);
+  }
 }
 
 export async function deletePlanRates(db: Queryable, table: string, planRowId: string): Promise<void> {
   await db.query(`DELETE FROM ${table} WHERE rating_plan_id = $1`, [planRowId]);
 }
 
-/** CSV text of the rows, ROWS_PER_CHUNK rows per chunk. */
-export function* csvChunks(planRowId: string, rows: RateRows): Generator<string> {
+/** CSV text of the rows before `to`, ROWS_PER_CHUNK rows per chunk. */
+export function* csvChunks(planRowId: string, rows: RateRows, to = rows.prefix.length): Generator<string> {
   const id = csvField(planRowId);
   let chunk = '';
-  for (let i = 0; i < rows.prefix.length; i++) {
+  for (let i = 0; i < to; i++) {
     chunk += `${id},${rows.prefix[i]},${csvField(rows.destination[i])},${rows.rate[i]},${rows.connectionFee[i] ?? ''},` +
       `${rows.initialInterval[i] ?? ''},${rows.recurringInterval[i] ?? ''},${rows.effectiveDate[i] ?? ''},${rows.endDate[i] ?? ''}\n`;
     if ((i + 1) % ROWS_PER_CHUNK === 0) {

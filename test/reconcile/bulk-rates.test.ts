@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import type { Driver, Queryable } from '../../src/drivers/driver.js';
 import { applyPlan } from '../../src/reconcile/engine.js';
+import { RATES_TABLE, writeRates } from '../../src/reconcile/write-rates.js';
+import type { RateRows } from '../../src/reconcile/state.js';
 import { databaseTest } from '../support/databases.js';
 import { applyConfig, planConfig, scalar, updateConfig, writeConfig } from '../support/config.js';
 
@@ -93,7 +95,7 @@ databaseTest('an apply sends as many statements for 5,000 rates as for 3', async
   const smallEdit = await applyCounting(db, root);
   await updateConfig(root, { 'large.csv': edited(5000, 100_000) });
   const largeEdit = await applyCounting(db, root);
-  assert.ok(largeEdit.rateStatements.some((s) => s.startsWith('DELETE')), 'removed and changed rates went in one delete');
+  assert.deepEqual(largeEdit.rateStatements.map((s) => s.split(' ')[0]), ['SELECT', 'DELETE', 'UPDATE', 'COPY'], 'the guard reads the written keys, then removed keys go in one delete, repriced rows in one update, new keys in one bulk load');
   assert.deepEqual(largeEdit.rateStatements, smallEdit.rateStatements);
   assert.equal(total(largeEdit), total(smallEdit), `3 rates: ${JSON.stringify(smallEdit)}\n5000 rates: ${JSON.stringify(largeEdit)}`);
 
@@ -103,3 +105,37 @@ databaseTest('an apply sends as many statements for 5,000 rates as for 3', async
   assert.deepEqual(large.rows[0], { n: 5000, repriced: 1666, added: 1666 });
   assert.deepEqual((await planConfig(db, root)).changes, []);
 }, { init: true, timeout: 300_000 });
+
+databaseTest('a repriced rate keeps its row id; a removed key goes and a new key gets a new row', async (db) => {
+  const root = await writeConfig({ 'carrier.yaml': CARRIER, 'p.yaml': ratingPlan('P', 'p.csv'), 'p.csv': deck(3) });
+  await applyConfig(db, root);
+  const ids = async () => new Map((await db.query<{ prefix: string; id: string; rate: string }>(
+    `SELECT prefix, id, rate::text AS rate FROM ${RATES_TABLE} ORDER BY prefix`)).rows.map((r) => [r.prefix, `${r.id} ${r.rate}`]));
+  const before = await ids();
+  await updateConfig(root, { 'p.csv': edited(3) });
+  await applyConfig(db, root);
+  const after = await ids();
+  assert.deepEqual([...after.keys()], ['9000001', '9000002', '9000003'], '9000000 removed, 9000003 added');
+  assert.equal(after.get('9000001'), `${before.get('9000001')!.split(' ')[0]} 0.005000`, 'repriced in place');
+  assert.equal(after.get('9000002'), before.get('9000002'), 'untouched');
+  assert.ok(![...before.values()].some((v) => v.startsWith(after.get('9000003')!.split(' ')[0])), 'the new key is a new row');
+}, { init: true });
+
+databaseTest('rate writes: a row to change that is gone fails the write; ops without an added count replace every row they hold', async (db) => {
+  const root = await writeConfig({ 'carrier.yaml': CARRIER, 'p.yaml': ratingPlan('P', 'p.csv'), 'p.csv': deck(2) });
+  await applyConfig(db, root);
+  const planRowId = String(await scalar(db, "SELECT id FROM customer_rating_plans WHERE name = 'P'"));
+  const rows = (prefixes: string[], rate: string): RateRows => ({
+    prefix: prefixes, destination: prefixes.map((p) => `Dest ${p}`), rate: prefixes.map(() => rate), connectionFee: prefixes.map(() => null),
+    initialInterval: prefixes.map(() => null), recurringInterval: prefixes.map(() => null), effectiveDate: prefixes.map(() => '2025-01-01'), endDate: prefixes.map(() => null),
+  });
+  const none = { prefix: [], effectiveDate: [] };
+  const rates = async () => (await db.query<{ r: string }>(`SELECT prefix || ' ' || rate::text AS r FROM ${RATES_TABLE} ORDER BY prefix`)).rows.map((x) => x.r);
+  await assert.rejects(
+    db.transaction((tx) => writeRates(tx, RATES_TABLE, [{ planRowId, ops: { upsert: rows(['9000001', '9000099'], '0.0200'), added: 0, remove: none } }])),
+    /1 of the rates to change are no longer/,
+  );
+  assert.deepEqual(await rates(), ['9000000 0.010000', '9000001 0.010000'], 'rolled back');
+  await db.transaction((tx) => writeRates(tx, RATES_TABLE, [{ planRowId, ops: { upsert: rows(['9000001', '9000099'], '0.0200'), remove: none } }]));
+  assert.deepEqual(await rates(), ['9000000 0.010000', '9000001 0.020000', '9000099 0.020000']);
+}, { init: true });
