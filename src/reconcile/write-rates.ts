@@ -24,32 +24,23 @@ const ROWS_PER_CHUNK = 5_000;
  * rolls back, when a row to change is not there: the plan no longer
  * describes the database.
  */
-export async function writeRates(db: Queryable, table: string, plans: ReadonlyArray<{ planRowId: string; ops: RateOps }>): Promise<void> {
-  const del = new KeyColumns();
-  const changed = new ChangedRows();
-  const inserts: Array<{ planRowId: string; rows: RateRows; to: number }> = [];
-  for (const { planRowId, ops } of plans) {
-    for (let i = 0; i < ops.remove.prefix.length; i++) del.push(planRowId, ops.remove.prefix[i], ops.remove.effectiveDate[i]);
-    const rows = ops.upsert;
-    const n = rows.prefix.length;
-    if (ops.added === undefined) {
-      for (let i = 0; i < n; i++) del.push(planRowId, rows.prefix[i], rows.effectiveDate[i]);
-      if (n > 0) inserts.push({ planRowId, rows, to: n });
-      continue;
-    }
-    // No push(...spread): a plan may change a million keys, past the engine's limit on arguments.
-    for (let i = ops.added; i < n; i++) changed.push(planRowId, rows, i);
-    if (ops.added > 0) inserts.push({ planRowId, rows, to: ops.added });
-  }
-  if (del.prefix.length > 0) {
+export async function writeRates(
+  db: Queryable, table: string, plans: ReadonlyArray<{ planRowId: string; ops: RateOps }>, keysPerStatement = KEYS_PER_STATEMENT,
+): Promise<void> {
+  let del = new KeyColumns();
+  const deleteKeys = async () => {
+    if (del.prefix.length === 0) return;
     await db.query(
       `DELETE FROM ${table} AS r USING unnest($1::varchar[], $2::text[], $3::date[]) AS d(rating_plan_id, prefix, effective_date)
         WHERE r.rating_plan_id = d.rating_plan_id AND r.prefix = d.prefix AND r.effective_date IS NOT DISTINCT FROM d.effective_date`,
       [del.plan, del.prefix, del.date],
     );
-  }
-  if (changed.keys.prefix.length > 0) {
+    del = new KeyColumns();
+  };
+  let changed = new ChangedRows();
+  const updateRows = async () => {
     const c = changed;
+    if (c.keys.prefix.length === 0) return;
     const done = await db.query(
       `UPDATE ${table} AS r SET destination = d.destination, rate = d.rate, connection_fee = d.connection_fee,
               initial_interval = d.initial_interval, recurring_interval = d.recurring_interval, end_date = d.end_date
@@ -61,11 +52,44 @@ export async function writeRates(db: Queryable, table: string, plans: ReadonlyAr
     if (done.affected !== c.keys.prefix.length) {
       throw new UserError(`${c.keys.prefix.length - done.affected} of the rates to change are no longer in ${table}: the database changed since the plan was made; plan again`);
     }
+    changed = new ChangedRows();
+  };
+  // Keys to delete first, all of them: a plan's old-style ops re-insert keys they delete.
+  const inserts: Array<{ planRowId: string; rows: RateRows; to: number }> = [];
+  for (const { planRowId, ops } of plans) {
+    for (let i = 0; i < ops.remove.prefix.length; i++) {
+      del.push(planRowId, ops.remove.prefix[i], ops.remove.effectiveDate[i]);
+      if (del.prefix.length === keysPerStatement) await deleteKeys();
+    }
+    const rows = ops.upsert;
+    if (ops.added === undefined) {
+      for (let i = 0; i < rows.prefix.length; i++) {
+        del.push(planRowId, rows.prefix[i], rows.effectiveDate[i]);
+        if (del.prefix.length === keysPerStatement) await deleteKeys();
+      }
+    }
+    if (rows.prefix.length > 0) inserts.push({ planRowId, rows, to: ops.added ?? rows.prefix.length });
   }
-  if (inserts.length > 0) await db.copyFrom(table, COLUMNS, (function* () {
+  await deleteKeys();
+  for (const { planRowId, ops } of plans) {
+    if (ops.added === undefined) continue;
+    for (let i = ops.added; i < ops.upsert.prefix.length; i++) {
+      changed.push(planRowId, ops.upsert, i);
+      if (changed.keys.prefix.length === keysPerStatement) await updateRows();
+    }
+  }
+  await updateRows();
+  if (inserts.some((x) => x.to > 0)) await db.copyFrom(table, COLUMNS, (function* () {
     for (const { planRowId, rows, to } of inserts) yield* csvChunks(planRowId, rows, to);
   })());
 }
+
+/**
+ * Keys per DELETE or UPDATE: a change of a few thousand rates is one
+ * statement, and a deck repriced in full does not build arrays of a million
+ * values at once.
+ */
+const KEYS_PER_STATEMENT = 100_000;
 
 /** Rate keys as parallel columns, for unnest. */
 class KeyColumns {

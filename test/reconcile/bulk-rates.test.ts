@@ -138,4 +138,10 @@ databaseTest('rate writes: a row to change that is gone fails the write; ops wit
   assert.deepEqual(await rates(), ['9000000 0.010000', '9000001 0.010000'], 'rolled back');
   await db.transaction((tx) => writeRates(tx, RATES_TABLE, [{ planRowId, ops: { upsert: rows(['9000001', '9000099'], '0.0200'), remove: none } }]));
   assert.deepEqual(await rates(), ['9000000 0.010000', '9000001 0.020000', '9000099 0.020000']);
+  // One key per statement: removed, changed and new rows of two plans' ops come out as in one statement each.
+  await db.transaction((tx) => writeRates(tx, RATES_TABLE, [
+    { planRowId, ops: { upsert: rows(['9000005', '9000006', '9000000', '9000001'], '0.0300'), added: 2, remove: { prefix: ['9000099'], effectiveDate: ['2025-01-01'] } } },
+    { planRowId, ops: { upsert: rows(['9000007'], '0.0400'), remove: none } },
+  ], 1));
+  assert.deepEqual(await rates(), ['9000000 0.030000', '9000001 0.030000', '9000005 0.030000', '9000006 0.030000', '9000007 0.040000']);
 }, { init: true });
