@@ -1,9 +1,10 @@
-// Writes rate rows set-based, for all the plans an apply writes: one DELETE
-// of the removed keys, one UPDATE of the rows whose key stays and whose
-// values change (so a changed rate keeps its row id), then one bulk COPY of
-// the rows with new keys. Never a statement per rate, nor per plan. What was
-// applied is recorded apart (applied-decks.ts, and the fingerprints the
-// database keeps: src/db/watchers.ts).
+// Writes rate rows set-based, for all the plans an apply writes: DELETE of
+// the removed keys, UPDATE of the rows whose key stays and whose values
+// change (so a changed rate keeps its row id), each up to 100,000 keys per
+// statement, then one bulk COPY of the rows with new keys. Never a statement
+// per rate, nor per plan. What was applied is recorded apart
+// (applied-decks.ts, and the fingerprints the database keeps:
+// src/db/watchers.ts).
 
 import type { Queryable } from '../drivers/driver.js';
 import { UserError } from '../report/errors.js';
