@@ -110,10 +110,12 @@ export async function recordAppliedDecks(db: Queryable, decks: readonly AppliedD
   let size = 0;
   const flush = async () => {
     if (batch.length === 0) return;
+    // A parameter per text, not arrays: an array literal of megabytes is escaped by the client and parsed by the server.
+    const rows = batch.map((_, i) => `($${3 * i + 1}::varchar, $${3 * i + 2}::text, $${3 * i + 3}::text)`);
     await db.query(
-      `INSERT INTO ${TABLE} (rating_plan_id, digest, content) SELECT * FROM unnest($1::varchar[], $2::text[], $3::text[])
+      `INSERT INTO ${TABLE} (rating_plan_id, digest, content) VALUES ${rows.join(', ')}
        ON CONFLICT (rating_plan_id) DO UPDATE SET digest = EXCLUDED.digest, content = EXCLUDED.content`,
-      [batch.map((d) => d.rowId), batch.map((d) => d.digest), batch.map((d) => d.text!)],
+      batch.flatMap((d) => [d.rowId, d.digest, d.text!]),
     );
     batch = [];
     size = 0;
@@ -122,7 +124,7 @@ export async function recordAppliedDecks(db: Queryable, decks: readonly AppliedD
     if (d.text === undefined) continue;
     batch.push(d);
     size += d.text.length;
-    if (size >= TEXT_BYTES_PER_STATEMENT) await flush();
+    if (size >= TEXT_BYTES_PER_STATEMENT || batch.length === TEXTS_PER_STATEMENT) await flush();
   }
   await flush();
   for (const d of stale) {
@@ -137,6 +139,8 @@ export async function recordAppliedDecks(db: Queryable, decks: readonly AppliedD
 }
 
 const TEXT_BYTES_PER_STATEMENT = 4 << 20;
+/** Three parameters a text, well under the protocol's 65,535. */
+const TEXTS_PER_STATEMENT = 1000;
 
 /** Forget the decks of plans that no longer exist. */
 export async function forgetVanishedDecks(db: Queryable): Promise<void> {
