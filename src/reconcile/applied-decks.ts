@@ -62,7 +62,7 @@ export function appliedRowsByLines(text: string, next: DeckAsRead, expectedRows:
   for (let r = 0; r < next.rows.prefix.length; r++) (keptInB[next.lines[r] - 1] ? kept : fresh).push(r);
   const gone = appliedRows([header, ...goneFromA.map((k) => lineText(a, k)), ''].join('\n'));
   if (!gone || kept.length + gone.prefix.length !== expectedRows) return undefined;
-  const rows = concatRows(pickRates(next.rows, kept), gone);
+  const rows = pickRates(next.rows, kept, gone);
   // Rows on kept lines are equal on both sides; the rest pair by key among themselves.
   const sub = diffRates(pickRates(next.rows, fresh), gone);
   const m = kept.length;
@@ -73,15 +73,6 @@ export function appliedRowsByLines(text: string, next: DeckAsRead, expectedRows:
       changed: sub.changed.map(([i, j]) => [fresh[i], m + j]),
       removed: sub.removed.map((j) => m + j),
     },
-  };
-}
-
-function concatRows(x: RateRows, y: RateRows): RateRows {
-  return {
-    prefix: x.prefix.concat(y.prefix), destination: x.destination.concat(y.destination), rate: x.rate.concat(y.rate),
-    connectionFee: x.connectionFee.concat(y.connectionFee), initialInterval: x.initialInterval.concat(y.initialInterval),
-    recurringInterval: x.recurringInterval.concat(y.recurringInterval), effectiveDate: x.effectiveDate.concat(y.effectiveDate),
-    endDate: x.endDate.concat(y.endDate),
   };
 }
 

@@ -227,13 +227,19 @@ export function increasesWithoutNotice(candidates: RateRows, live: RateRows, tod
   return out.sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
 }
 
-/** The rows at `idx` of a deck, in that order. */
-export function pickRates(rows: RateRows, idx: readonly number[]): RateRows {
-  const sel = <T>(col: T[]) => idx.map((i) => col[i]);
+/** The rows at `idx` of a deck, in that order; then, when given, every row of `after` (one copy, not two). */
+export function pickRates(rows: RateRows, idx: readonly number[], after?: RateRows): RateRows {
+  const sel = <T>(col: T[], tail: T[] | undefined) => {
+    const out = new Array<T>(idx.length + (tail?.length ?? 0));
+    for (let k = 0; k < idx.length; k++) out[k] = col[idx[k]];
+    if (tail) for (let k = 0; k < tail.length; k++) out[idx.length + k] = tail[k];
+    return out;
+  };
   return {
-    prefix: sel(rows.prefix), destination: sel(rows.destination), rate: sel(rows.rate),
-    connectionFee: sel(rows.connectionFee), initialInterval: sel(rows.initialInterval),
-    recurringInterval: sel(rows.recurringInterval), effectiveDate: sel(rows.effectiveDate), endDate: sel(rows.endDate),
+    prefix: sel(rows.prefix, after?.prefix), destination: sel(rows.destination, after?.destination), rate: sel(rows.rate, after?.rate),
+    connectionFee: sel(rows.connectionFee, after?.connectionFee), initialInterval: sel(rows.initialInterval, after?.initialInterval),
+    recurringInterval: sel(rows.recurringInterval, after?.recurringInterval), effectiveDate: sel(rows.effectiveDate, after?.effectiveDate),
+    endDate: sel(rows.endDate, after?.endDate),
   };
 }
 
