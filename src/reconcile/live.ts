@@ -329,6 +329,7 @@ async function readNested(db: Queryable, kind: KindName, part: NestedPart, book:
 /** The rate columns a RateRows is made of, in rateRowsOf's order. */
 const RATE_COLUMNS = 'prefix, destination, rate, connection_fee, initial_interval, recurring_interval, effective_date, end_date';
 const RATE_SELECT = `SELECT ${RATE_COLUMNS} FROM`;
+const RATE_COLUMNS_OF_R = RATE_COLUMNS.split(', ').map((c) => `r.${c}`).join(', ');
 
 export async function readRates(db: Queryable, table: string, planRowId: string): Promise<RateRows> {
   const rows = await db.queryArrays(`${RATE_SELECT} ${table} WHERE rating_plan_id = $1 ORDER BY prefix, effective_date NULLS FIRST`, [planRowId]);
@@ -387,7 +388,7 @@ export async function readRatesOfPrefixes(
     : `customer_rating_plan_rates AS r JOIN unnest($1::varchar[], $2::text[]) AS w(plan_id, prefix_written)
          ON r.rating_plan_id = w.plan_id AND r.prefix = w.prefix_written`;
   const rows = planIds.length === 0 ? [] : await db.queryArrays(
-    `SELECT r.rating_plan_id, ${RATE_COLUMNS.split(', ').map((c) => `r.${c}`).join(', ')} FROM ${from}
+    `SELECT r.rating_plan_id, ${RATE_COLUMNS_OF_R} FROM ${from}
       ORDER BY r.rating_plan_id, r.prefix, r.effective_date NULLS FIRST`,
     [planIds, prefixes],
   );

@@ -7,7 +7,7 @@
 // src/db/watchers.ts).
 
 import type { Queryable } from '../drivers/driver.js';
-import { UserError } from '../report/errors.js';
+import { StalePlanError } from '../report/errors.js';
 import type { RateOps } from './plan.js';
 import type { RateRows } from './state.js';
 
@@ -21,65 +21,49 @@ const ROWS_PER_CHUNK = 5_000;
 /**
  * Apply the rate ops of several plans (rating plan row id -> ops) to `table`.
  * A plan's ops made without the count of added rows (an older saved plan)
- * delete and insert every row they write. Throws, so that the transaction
- * rolls back, when a row to change is not there: the plan no longer
- * describes the database.
+ * delete and insert every row they write. Throws StalePlanError, so that
+ * the transaction rolls back (and the daemon plans again), when a row to
+ * change is not there: the plan no longer describes the database.
  */
 export async function writeRates(
   db: Queryable, table: string, plans: ReadonlyArray<{ planRowId: string; ops: RateOps }>, keysPerStatement = KEYS_PER_STATEMENT,
 ): Promise<void> {
-  let del = new KeyColumns();
-  const deleteKeys = async () => {
-    if (del.prefix.length === 0) return;
+  const del = new KeyColumns();
+  const changed = new ChangedRows();
+  const inserts: Array<{ planRowId: string; rows: RateRows; to: number }> = [];
+  for (const { planRowId, ops } of plans) {
+    const rows = ops.upsert;
+    for (let i = 0; i < ops.remove.prefix.length; i++) del.push(planRowId, ops.remove.prefix[i], ops.remove.effectiveDate[i]);
+    // Old-style ops delete every key they write; the deletes all go before the bulk load.
+    if (ops.added === undefined) for (let i = 0; i < rows.prefix.length; i++) del.push(planRowId, rows.prefix[i], rows.effectiveDate[i]);
+    else for (let i = ops.added; i < rows.prefix.length; i++) changed.push(planRowId, rows, i);
+    if (rows.prefix.length > 0) inserts.push({ planRowId, rows, to: ops.added ?? rows.prefix.length });
+  }
+  for (let from = 0; from < del.prefix.length; from += keysPerStatement) {
+    const part = (col: unknown[]) => col.slice(from, from + keysPerStatement);
     await db.query(
       `DELETE FROM ${table} AS r USING unnest($1::varchar[], $2::text[], $3::date[]) AS d(rating_plan_id, prefix, effective_date)
         WHERE r.rating_plan_id = d.rating_plan_id AND r.prefix = d.prefix AND r.effective_date IS NOT DISTINCT FROM d.effective_date`,
-      [del.plan, del.prefix, del.date],
+      [del.plan, del.prefix, del.date].map(part),
     );
-    del = new KeyColumns();
-  };
-  let changed = new ChangedRows();
-  const updateRows = async () => {
-    const c = changed;
-    if (c.keys.prefix.length === 0) return;
+  }
+  const c = changed;
+  for (let from = 0; from < c.keys.prefix.length; from += keysPerStatement) {
+    const part = (col: unknown[]) => col.slice(from, from + keysPerStatement);
+    const params = [c.keys.plan, c.keys.prefix, c.keys.date, c.destination, c.rate, c.connectionFee, c.initialInterval, c.recurringInterval, c.endDate].map(part);
     const done = await db.query(
       `UPDATE ${table} AS r SET destination = d.destination, rate = d.rate, connection_fee = d.connection_fee,
               initial_interval = d.initial_interval, recurring_interval = d.recurring_interval, end_date = d.end_date
          FROM unnest($1::varchar[], $2::text[], $3::date[], $4::text[], $5::numeric[], $6::numeric[], $7::integer[], $8::integer[], $9::date[])
            AS d(rating_plan_id, prefix, effective_date, destination, rate, connection_fee, initial_interval, recurring_interval, end_date)
         WHERE r.rating_plan_id = d.rating_plan_id AND r.prefix = d.prefix AND r.effective_date IS NOT DISTINCT FROM d.effective_date`,
-      [c.keys.plan, c.keys.prefix, c.keys.date, c.destination, c.rate, c.connectionFee, c.initialInterval, c.recurringInterval, c.endDate],
+      params,
     );
-    if (done.affected !== c.keys.prefix.length) {
-      throw new UserError(`${c.keys.prefix.length - done.affected} of the rates to change are no longer in ${table}: the database changed since the plan was made; plan again`);
-    }
-    changed = new ChangedRows();
-  };
-  // Keys to delete first, all of them: a plan's old-style ops re-insert keys they delete.
-  const inserts: Array<{ planRowId: string; rows: RateRows; to: number }> = [];
-  for (const { planRowId, ops } of plans) {
-    for (let i = 0; i < ops.remove.prefix.length; i++) {
-      del.push(planRowId, ops.remove.prefix[i], ops.remove.effectiveDate[i]);
-      if (del.prefix.length === keysPerStatement) await deleteKeys();
-    }
-    const rows = ops.upsert;
-    if (ops.added === undefined) {
-      for (let i = 0; i < rows.prefix.length; i++) {
-        del.push(planRowId, rows.prefix[i], rows.effectiveDate[i]);
-        if (del.prefix.length === keysPerStatement) await deleteKeys();
-      }
-    }
-    if (rows.prefix.length > 0) inserts.push({ planRowId, rows, to: ops.added ?? rows.prefix.length });
-  }
-  await deleteKeys();
-  for (const { planRowId, ops } of plans) {
-    if (ops.added === undefined) continue;
-    for (let i = ops.added; i < ops.upsert.prefix.length; i++) {
-      changed.push(planRowId, ops.upsert, i);
-      if (changed.keys.prefix.length === keysPerStatement) await updateRows();
+    const missing = params[0].length - done.affected;
+    if (missing !== 0) {
+      throw new StalePlanError(`refused: the database changed since the plan was made (${missing} of the rates to change are no longer in ${table}); make a new plan`);
     }
   }
-  await updateRows();
   if (inserts.some((x) => x.to > 0)) await db.copyFrom(table, COLUMNS, (function* () {
     for (const { planRowId, rows, to } of inserts) yield* csvChunks(planRowId, rows, to);
   })());
@@ -87,7 +71,7 @@ export async function writeRates(
 
 /**
  * Keys per DELETE or UPDATE: a change of a few thousand rates is one
- * statement, and a deck repriced in full does not build arrays of a million
+ * statement, and a deck repriced in full does not send arrays of a million
  * values at once.
  */
 const KEYS_PER_STATEMENT = 100_000;

@@ -7,6 +7,7 @@ import type { Driver, Queryable } from '../../src/drivers/driver.js';
 import { applyPlan } from '../../src/reconcile/engine.js';
 import { RATES_TABLE, writeRates } from '../../src/reconcile/write-rates.js';
 import type { RateRows } from '../../src/reconcile/state.js';
+import { StalePlanError } from '../../src/report/errors.js';
 import { databaseTest } from '../support/databases.js';
 import { applyConfig, planConfig, scalar, updateConfig, writeConfig } from '../support/config.js';
 
@@ -133,7 +134,7 @@ databaseTest('rate writes: a row to change that is gone fails the write; ops wit
   const rates = async () => (await db.query<{ r: string }>(`SELECT prefix || ' ' || rate::text AS r FROM ${RATES_TABLE} ORDER BY prefix`)).rows.map((x) => x.r);
   await assert.rejects(
     db.transaction((tx) => writeRates(tx, RATES_TABLE, [{ planRowId, ops: { upsert: rows(['9000001', '9000099'], '0.0200'), added: 0, remove: none } }])),
-    /1 of the rates to change are no longer/,
+    (e: Error) => e instanceof StalePlanError && /1 of the rates to change are no longer/.test(e.message),
   );
   assert.deepEqual(await rates(), ['9000000 0.010000', '9000001 0.010000'], 'rolled back');
   await db.transaction((tx) => writeRates(tx, RATES_TABLE, [{ planRowId, ops: { upsert: rows(['9000001', '9000099'], '0.0200'), remove: none } }]));
