@@ -2,7 +2,10 @@
 // transaction, on the plan as it will be executed and the database as it is
 // then, with the apply's own date. A plan saved on Monday and applied on
 // Thursday is judged on Thursday; a plan file whose guard list was edited
-// away is judged all the same. Reads only.
+// away is judged all the same. The live rows a rate change is judged
+// against are the ones the plan read when the plan was made in this process
+// and its digest of them still holds; a plan from a file has them read
+// again. Reads only.
 
 import type { Queryable } from '../drivers/driver.js';
 import type { KindName } from '../model/kinds.js';
@@ -26,8 +29,15 @@ export async function guardsAtApply(
     if (c.kind !== 'RatingPlan' || c.action === 'delete' || !c.rowId || !written || written.prefix.length === 0) continue;
     writes.push({ plan: c.key, planRowId: c.rowId, written });
   }
-  const liveRates = await readRatesOfPrefixes(db, writes.map((w) => ({ planRowId: w.planRowId, prefixes: w.written.prefix })));
-  const rates = writes.map((w) => ({ plan: w.plan, written: w.written, live: liveRates.get(w.planRowId)! }));
+  // The live rows the plan read, where the digest of them it was made against is one the caller
+  // found unchanged; else read now (a plan from a file never carries them).
+  const reference = (key: string) => {
+    const ref = plan.rateReference?.[key];
+    return ref && Object.hasOwn(plan.database.digests, ref.digest) ? ref.live : undefined;
+  };
+  const toRead = writes.filter((w) => !reference(w.plan));
+  const liveRates = await readRatesOfPrefixes(db, toRead.map((w) => ({ planRowId: w.planRowId, prefixes: w.written.prefix })));
+  const rates = writes.map((w) => ({ plan: w.plan, written: w.written, live: reference(w.plan) ?? liveRates.get(w.planRowId)! }));
   return evaluateGuards({
     deletes: plan.changes.filter((c) => c.action === 'delete').map((c) => ({ kind: c.kind, key: c.key, rowId: c.rowId ?? null })),
     managed, liveCarrier: (id) => carriers.get(id), rates,

@@ -73,7 +73,8 @@ let validate: ReturnType<Ajv2020['compile']> | undefined;
 
 /** The file `plan --out` writes: the plan with its checksum. */
 export function planFileText(plan: Plan): string {
-  const { checksum: _old, ...body } = plan as Plan & { checksum?: string };
+  // The live rows a plan read stay in the process that read them (plan.ts rateReference).
+  const { checksum: _old, rateReference: _reference, ...body } = plan as Plan & { checksum?: string };
   return `${JSON.stringify({ checksum: checksumOf(JSON.stringify(body)), ...body })}\n`;
 }
 
@@ -96,6 +97,8 @@ export function readPlanFile(text: string, file: string): Plan {
     throw new UserError(`${file} was changed after \`didsync plan --out\` saved it (its checksum does not match); make a new plan`);
   }
   const plan = body as Plan;
+  // Live rows carried in a file are not believed: apply reads them from the database.
+  delete plan.rateReference;
   for (const c of plan.changes) {
     if (c.action !== 'create' && !c.rowId) throw new UserError(`${file}: the ${c.action} of ${c.kind} ${c.key} names no row`);
     if (c.action !== 'delete' && !c.desired) throw new UserError(`${file}: the ${c.action} of ${c.kind} ${c.key} carries no values`);

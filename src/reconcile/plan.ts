@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { KindName } from '../model/kinds.js';
 import type { Action, Conflict, DiffResult, Drift, FieldChange, Orphan, Refresh } from './diff.js';
-import { pickRates, sampleDelta, type RateIncrease, type RateSample } from './rates-diff.js';
+import { pickRates, rowsOfPrefixes, sampleDelta, type RateIncrease, type RateSample } from './rates-diff.js';
 import { EMPTY_RATES, type LiveState, type RateRows } from './state.js';
 import type { DesiredModel } from './desired.js';
 import type { GuardSettings, GuardViolation } from './guards.js';
@@ -88,6 +88,15 @@ export interface Plan {
   summary: { create: number; update: number; delete: number; adopt: number };
   /** Per rating plan key: the rate rows apply writes. */
   rateOps: Record<string, RateOps>;
+  /**
+   * Per rating plan key with live rates to write over: the live rows of the
+   * written prefixes as the plan read them, and the name of the digest of
+   * those live rates in `database.digests`. Held in memory only, never saved
+   * nor recorded (plan-file.ts drops it): apply judges the rate-increase
+   * guard on these rows, without reading them again, only when the digest
+   * still holds at apply, which is when the live rates are the ones read.
+   */
+  rateReference?: Record<string, { digest: string; live: RateRows }>;
 }
 
 export interface PlanSettings {
@@ -109,6 +118,7 @@ export function buildPlan(args: {
 }): Plan {
   const { result, desired, live } = args;
   const rateOps: Record<string, RateOps> = {};
+  const rateReference: Record<string, { digest: string; live: RateRows }> = {};
   const changes = result.changes.map((c): PlanChange => {
     const out: PlanChange = { action: c.action, kind: c.kind, key: c.key, fields: c.fields };
     if (c.rowId) out.rowId = c.rowId;
@@ -120,7 +130,7 @@ export function buildPlan(args: {
         added: c.rates.added.length, removed: c.rates.removed.length, changed: c.rates.changed.length,
         samples: sampleDelta(want, have, c.rates, SAMPLE_SIZE),
       };
-      rateOps[c.key] = {
+      const ops: RateOps = {
         upsert: pick(want, [...c.rates.added, ...c.rates.changed.map(([i]) => i)]),
         added: c.rates.added.length,
         remove: {
@@ -128,6 +138,10 @@ export function buildPlan(args: {
           effectiveDate: c.rates.removed.map((j) => have.effectiveDate[j]),
         },
       };
+      rateOps[c.key] = ops;
+      if (c.rowId && ops.upsert.prefix.length > 0) {
+        rateReference[c.key] = { digest: `rates:${c.liveKey ?? c.key}`, live: rowsOfPrefixes(have, ops.upsert.prefix) };
+      }
     }
     return out;
   });
@@ -148,6 +162,7 @@ export function buildPlan(args: {
     guards: args.guards,
     summary,
     rateOps,
+    rateReference,
   };
 }
 
@@ -199,8 +214,8 @@ export function staleEntries(saved: Record<string, string>, now: Record<string, 
 }
 
 /** The plan as the contract's JSON (CONTRACT §4): no apply payload. */
-export function publicPlan(plan: Plan): Omit<Plan, 'rateOps' | 'database' | 'refresh' | 'settings'> & { database: { description: string } } {
-  const { rateOps: _ops, database, refresh: _refresh, settings: _settings, ...rest } = plan;
+export function publicPlan(plan: Plan): Omit<Plan, 'rateOps' | 'rateReference' | 'database' | 'refresh' | 'settings'> & { database: { description: string } } {
+  const { rateOps: _ops, rateReference: _reference, database, refresh: _refresh, settings: _settings, ...rest } = plan;
   const { rateDigests: _digests, rateDecks: _decks, deckTexts: _texts, config: _config, ...source } = plan.source;
   return {
     ...rest,

@@ -227,6 +227,14 @@ export function increasesWithoutNotice(candidates: RateRows, live: RateRows, tod
   return out.sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
 }
 
+/** The rows whose prefix is one of `prefixes`, in the order of `rows`. */
+export function rowsOfPrefixes(rows: RateRows, prefixes: readonly string[]): RateRows {
+  const wanted = new Set(prefixes);
+  const idx: number[] = [];
+  for (let j = 0; j < rows.prefix.length; j++) if (wanted.has(rows.prefix[j])) idx.push(j);
+  return pickRates(rows, idx);
+}
+
 /** The rows at `idx` of a deck, in that order; then, when given, every row of `after` (one copy, not two). */
 export function pickRates(rows: RateRows, idx: readonly number[], after?: RateRows): RateRows {
   const sel = <T>(col: T[], tail: T[] | undefined) => {

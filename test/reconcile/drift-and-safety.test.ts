@@ -2,6 +2,7 @@
 // unmanaged rows, prune, the safety guards and stale saved plans.
 
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { databaseTest } from '../support/databases.js';
 import { applyConfig, MINIMAL, planConfig, scalar, updateConfig, writeConfig } from '../support/config.js';
 import { markDrift } from '../../src/reconcile/drift.js';
@@ -9,6 +10,8 @@ import { readStatus } from '../../src/reconcile/status.js';
 import { applyPlan } from '../../src/reconcile/engine.js';
 import { UserError } from '../../src/report/errors.js';
 import { readRatesOfPrefixes } from '../../src/reconcile/live.js';
+import { planFileText, readPlanFile } from '../../src/reconcile/plan-file.js';
+import type { Driver, Queryable } from '../../src/drivers/driver.js';
 
 const run = { trigger: 'cli' as const, command: 'apply' };
 
@@ -230,3 +233,50 @@ databaseTest('the guard reads the same live rows of the written prefixes by key 
   assert.deepEqual(seen(await readRatesOfPrefixes(db, asked, 0)), byLookup, 'past the lookup limit the join reads the same rows');
 }, { init: true });
 
+
+/** `db`, with every statement that reads rates of written prefixes (the guard's read) counted in `reads`. */
+function countingGuardReads(db: Driver, reads: { n: number }): Driver {
+  const wrap = <Q extends Queryable>(inner: Q): Q => new Proxy(inner, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      if (name === 'transaction') return (fn: (tx: Queryable) => Promise<unknown>) => (target as unknown as Driver).transaction((tx) => fn(wrap(tx)));
+      return (...args: unknown[]) => {
+        if ((name === 'query' || name === 'queryArrays') && /prefix_written/.test(String(args[0]))) reads.n++;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return wrap(db);
+}
+
+databaseTest('at apply, the guard judges the live rows the plan read while their digest holds, and a plan from a file has them read again', async (db) => {
+  const root = await writeConfig(MINIMAL);
+  await applyConfig(db, root, { today: '2026-03-01' });
+  // 19 days' notice when planned; 5 days' when applied on the 15th.
+  await updateConfig(root, { 'rates/uk-wholesale.csv': londonRaisedFrom('2026-03-20') });
+  const plan = await planConfig(db, root, { today: '2026-03-01' });
+  assert.deepEqual(plan.guards, []);
+  assert.deepEqual(plan.rateReference?.['UK Wholesale']?.live.prefix, ['4420'], 'the live rows of the written prefix, as read');
+
+  const fromFile = readPlanFile(planFileText(plan), 'plan.json');
+  assert.equal(fromFile.rateReference, undefined, 'never saved');
+  const smuggled = JSON.parse(planFileText(plan)) as Record<string, unknown>;
+  const { checksum: _c, ...body } = smuggled;
+  const withRows = { ...body, rateReference: { 'UK Wholesale': { digest: 'rates:UK Wholesale', live: { ...plan.rateOps['UK Wholesale'].upsert } } } };
+  const sum = `sha256:${createHash('sha256').update(JSON.stringify(withRows)).digest('hex')}`;
+  assert.equal(readPlanFile(JSON.stringify({ checksum: sum, ...withRows }), 'plan.json').rateReference, undefined, 'not believed from a file');
+
+  const refusal = (e: Error) => e instanceof UserError && /price increase.*4420.*2026-03-20/.test(e.message);
+  const inProcess = { n: 0 };
+  await assert.rejects(applyPlan(countingGuardReads(db, inProcess), plan, { force: false, lockTimeoutSeconds: 5, run, today: '2026-03-15' }), refusal);
+  assert.equal(inProcess.n, 0, 'the rows the plan read are judged');
+  const saved = { n: 0 };
+  await assert.rejects(applyPlan(countingGuardReads(db, saved), fromFile, { force: false, lockTimeoutSeconds: 5, run, today: '2026-03-15' }), refusal);
+  assert.equal(saved.n, 1, 'a saved plan has them read');
+
+  // The rates changed since the plan: its digest no longer holds, and nothing of the plan is trusted.
+  await db.query("UPDATE customer_rating_plan_rates SET rate = 0.0001 WHERE prefix = '4420'");
+  await assert.rejects(applyPlan(db, plan, { force: false, lockTimeoutSeconds: 5, run, today: '2026-03-15' }), /changed since the plan was made/);
+  assert.equal(await scalar(db, "SELECT count(*)::int FROM customer_rating_plan_rates WHERE prefix = '4420'"), 1, 'nothing written');
+}, { init: true });

@@ -17,6 +17,7 @@ import type { Driver } from '../../src/drivers/driver.js';
 import { planConfigRoot } from '../../src/reconcile/config-plan.js';
 import { applyPlan } from '../../src/reconcile/engine.js';
 import type { Plan } from '../../src/reconcile/plan.js';
+import type { RateRows } from '../../src/reconcile/state.js';
 import { databaseTest } from '../support/databases.js';
 import { writeConfig } from '../support/config.js';
 
@@ -69,11 +70,14 @@ async function edit(root: string, db: Driver, e: Edit): Promise<void> {
   }
 }
 
-/** What a plan says should change; not how it was read (source, database, the time). */
+/** What a plan says should change; not how it was read (source, database, the time, the order live rows came in). */
 function comparable(plan: Plan): unknown {
-  const { createdAt: _c, source: _s, database: _d, ...rest } = plan;
-  return rest;
+  const { createdAt: _c, source: _s, database: _d, rateReference, ...rest } = plan;
+  const rows = (r: RateRows) => r.prefix.map((_, i) => RATE_FIELDS.map((f) => r[f][i]).join('|')).sort();
+  return { ...rest, rateReference: Object.fromEntries(Object.entries(rateReference ?? {}).map(([k, v]) => [k, { digest: v.digest, live: rows(v.live) }])) };
 }
+
+const RATE_FIELDS = ['prefix', 'effectiveDate', 'destination', 'rate', 'connectionFee', 'initialInterval', 'recurringInterval', 'endDate'] as const;
 
 async function planOf(db: Driver, root: string, fullComparison: boolean): Promise<Plan> {
   const planned = await planConfigRoot(db, root, { ...OPTIONS, fullComparison });
