@@ -14,6 +14,7 @@
 // document's position maps are filled on first use from the careful
 // reading of the same text, which yields the same documents.
 
+import { dataObject } from '../model/data-object.js';
 import jsyaml from 'js-yaml';
 import { Schema, isScalar } from 'yaml';
 import type { Position, SourceDocument } from './types.js';
@@ -133,8 +134,9 @@ function copy(value: unknown, pointer: string, depth: number, maxDepth: number, 
   }
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) return value.map((v, i) => copy(v, `${pointer}/${i}`, depth + 1, maxDepth, sources));
-  const out: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(value)) {
+  const keys = Object.keys(value);
+  const out = dataObject(keys);
+  for (const key of keys) {
     // `<<` (a merge key unless quoted: js-yaml cannot say which) and null keys are the careful reader's to judge.
     if (key === '<<' || CONTROL_OR_NUL.test(key)) throw new Decline();
     out[key] = copy((value as Record<string, unknown>)[key], `${pointer}/${pointerToken(key)}`, depth + 1, maxDepth, sources);

@@ -12,6 +12,7 @@
 // the writer meant the value to be of that type. `<<` merge keys (YAML 1.1)
 // are refused too, rather than read as a key named "<<".
 
+import { dataObject } from '../model/data-object.js';
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Scalar } from 'yaml';
 import type { Problem } from '../report/problem.js';
 import type { Position } from './types.js';
@@ -119,7 +120,7 @@ export function documentValues(
       return scalarValue(tagged ? tagged.value : node.value, node.source, pointer, start);
     }
     if (isMap(node)) {
-      const obj: Record<string, unknown> = Object.create(null);
+      const obj = dataObject(node.items.map((pair) => String((pair.key as { value?: unknown } | null)?.value ?? '')));
       for (const pair of node.items) {
         const keyNode = (isAlias(pair.key) ? pair.key.resolve(doc) : pair.key) as Node | null;
         const keyStart = (pair.key as Node | null)?.range?.[0] ?? start;

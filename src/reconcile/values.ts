@@ -3,6 +3,7 @@
 // timestamp equals itself whatever zone notation, and jsonb compares by
 // content rather than key order. Pure; never touches I/O.
 
+import { dataObject } from '../model/data-object.js';
 import { canonicalDecimal } from '../model/decimal.js';
 import type { FieldInfo } from '../model/schemas.js';
 
@@ -52,8 +53,9 @@ export function canonicalJson(raw: unknown): Value {
   if (raw === null || raw === undefined) return null;
   if (Array.isArray(raw)) return raw.map(canonicalJson);
   if (typeof raw === 'object') {
-    const out: { [key: string]: Value } = {};
-    for (const key of Object.keys(raw as object).sort()) {
+    const keys = Object.keys(raw as object).sort();
+    const out = dataObject<Value>(keys, true);
+    for (const key of keys) {
       const v = (raw as Record<string, unknown>)[key];
       if (v !== undefined) out[key] = canonicalJson(v);
     }

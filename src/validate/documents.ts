@@ -4,6 +4,7 @@
 // and the pointers already reported, so a later stage does not report the
 // same value twice. Also the words messages use for kinds and identities.
 
+import { dataObject } from '../model/data-object.js';
 import type { SourceDocument } from '../load/types.js';
 import type { KindName, KindSpec } from '../model/kinds.js';
 import { visible } from './confusable.js';
@@ -56,8 +57,9 @@ export function record(value: unknown): Record<string, unknown> | undefined {
 export function copyData(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(copyData);
   if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = Object.create(null);
-    for (const k of Object.keys(value)) out[k] = copyData((value as Record<string, unknown>)[k]);
+    const keys = Object.keys(value);
+    const out = dataObject(keys);
+    for (const k of keys) out[k] = copyData((value as Record<string, unknown>)[k]);
     return out;
   }
   return value;

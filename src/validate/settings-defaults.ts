@@ -3,6 +3,7 @@
 // of the package, not of the user's config: a missing or broken file is a
 // bug of the installation and fails loudly.
 
+import { dataObject } from '../model/data-object.js';
 import { readFileSync } from 'node:fs';
 import { parseYamlFile } from '../load/yaml.js';
 import { record } from './documents.js';
@@ -38,7 +39,12 @@ export function mergeSettings(base: Record<string, unknown>, over: Record<string
 export function plainCopy(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(plainCopy);
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.keys(value).map((k) => [k, plainCopy((value as Record<string, unknown>)[k])]));
+    const keys = Object.keys(value);
+    const out = dataObject(keys, true);
+    for (const k of keys) {
+      Object.defineProperty(out, k, { value: plainCopy((value as Record<string, unknown>)[k]), writable: true, enumerable: true, configurable: true });
+    }
+    return out;
   }
   return value;
 }

@@ -1,0 +1,26 @@
+// Objects built from config data. V8 keeps a key that reads as an array
+// index (the SIP response codes of releaseCauseMapping: "486") in an array
+// sized to the largest such key, so one key "486" costs about 6 KB, in every
+// copy of every object that has it: tens of MB for a config of thousands of
+// interconnects. An object whose elements are a dictionary from the start
+// keeps them at their own size. What the object holds, and the order its
+// keys are listed in, are the same either way.
+
+/** An index past the gap V8 fills with holes: setting it turns the elements into a dictionary. */
+const FAR_INDEX = 2 ** 30;
+
+/** An empty object to copy data with these keys into (null-prototype unless `plain`). */
+export function dataObject<T = unknown>(keys: readonly string[], plain = false): Record<string, T> {
+  const out: Record<string, T> = plain ? {} : Object.create(null);
+  if (keys.some(startsWithDigit)) {
+    out[FAR_INDEX] = undefined as T;
+    delete out[FAR_INDEX];
+  }
+  return out;
+}
+
+/** Every array index starts with a digit (a key that merely starts with one costs nothing more). */
+function startsWithDigit(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
