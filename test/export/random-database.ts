@@ -4,9 +4,11 @@
 // addresses, codecs and settings, services, rating plans with rates. Values
 // are awkward on purpose (quotes, colons, '#', YAML keywords, leading zeros,
 // unicode, decimals with trailing zeros, multi-line text) but stay within
-// what the schemas allow, so the exported config must validate.
+// what the schemas allow, so the exported config must validate. Identities
+// are unique also as a reader sees them (no two codes differing only in
+// case, say): the validator refuses those, as it should.
 
-import { hasInvisible } from '../../src/validate/confusable.js';
+import { hasInvisible, skeleton } from '../../src/validate/confusable.js';
 import fc from 'fast-check';
 import type { Queryable } from '../../src/drivers/driver.js';
 import { ident } from '../../src/model/columns.js';
@@ -136,7 +138,7 @@ const carrierArb = fc.record({
   contacts: fc.uniqueArray(contactArb, { maxLength: 3, selector: (c) => c.name }),
   alerts: fc.uniqueArray(alertArb, { maxLength: 3, selector: (a) => `${a.alertType}|${a.direction}` }),
   assignment: fc.option(fc.constantFrom('all', 'categories', 'groups'), { nil: null }),
-  interconnects: fc.uniqueArray(interconnectArb, { maxLength: 2, selector: (i) => i.interconnect.name }),
+  interconnects: fc.uniqueArray(interconnectArb, { maxLength: 2, selector: (i) => skeleton(i.interconnect.name) }),
   services: fc.uniqueArray(fc.record({
     name: partNameArb, on: fc.nat(), plan: fc.nat(), ingress: fc.boolean(),
     routingPlan: fc.option(fc.constantFrom('RP-UK', '0099', 'plan: b'), { nil: undefined }),
@@ -145,10 +147,10 @@ const carrierArb = fc.record({
 });
 
 const rawArb = fc.record({
-  categories: fc.uniqueArray(categoryArb, { maxLength: 3, selector: (c) => c.code }),
-  groups: fc.uniqueArray(fc.record({ code: codeArb, name: nameArb, isActive: fc.option(fc.boolean(), { nil: null }), category: fc.nat() }), { maxLength: 3, selector: (g) => g.code }),
-  plans: fc.uniqueArray(planArb, { maxLength: 3, selector: (p) => p.plan.name }),
-  carriers: fc.uniqueArray(carrierArb, { minLength: 1, maxLength: 3, selector: (c) => c.carrier.code }),
+  categories: fc.uniqueArray(categoryArb, { maxLength: 3, selector: (c) => skeleton(c.code) }),
+  groups: fc.uniqueArray(fc.record({ code: codeArb, name: nameArb, isActive: fc.option(fc.boolean(), { nil: null }), category: fc.nat() }), { maxLength: 3, selector: (g) => skeleton(g.code) }),
+  plans: fc.uniqueArray(planArb, { maxLength: 3, selector: (p) => skeleton(p.plan.name) }),
+  carriers: fc.uniqueArray(carrierArb, { minLength: 1, maxLength: 3, selector: (c) => skeleton(c.carrier.code) }),
 });
 
 type Raw = typeof rawArb extends fc.Arbitrary<infer T> ? T : never;
