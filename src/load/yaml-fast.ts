@@ -118,6 +118,8 @@ export function fastYamlDocuments(file: string, text: string, maxDepth: number, 
     if (e instanceof Decline) return undefined;
     throw e;
   }
+  // The position closures above share this scope: js-yaml's values, copied, must not live on through them.
+  roots.length = 0;
   return out;
 }
 
