@@ -4,14 +4,17 @@
 // copy of every object that has it: tens of MB for a config of thousands of
 // interconnects. An object whose elements are a dictionary from the start
 // keeps them at their own size. What the object holds, and the order its
-// keys are listed in, are the same either way.
+// keys are listed in, are the same either way. The same goes for the
+// null prototype data objects have (a key `__proto__` is plain data).
 
 /** An index past the gap V8 fills with holes: setting it turns the elements into a dictionary. */
 const FAR_INDEX = 2 ** 30;
 
 /** An empty object to copy data with these keys into (null-prototype unless `plain`). */
 export function dataObject<T = unknown>(keys: readonly string[], plain = false): Record<string, T> {
-  const out: Record<string, T> = plain ? {} : Object.create(null);
+  // A literal given a null prototype keeps fast properties, where Object.create(null) starts as a
+  // dictionary: about 130 bytes against 480 for an object of eight fields.
+  const out: Record<string, T> = plain ? {} : Object.setPrototypeOf({}, null);
   if (keys.some(startsWithDigit)) {
     out[FAR_INDEX] = undefined as T;
     delete out[FAR_INDEX];

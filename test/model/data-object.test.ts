@@ -14,6 +14,7 @@ import { dataObject } from '../../src/model/data-object.js';
 
 setFlagsFromString('--allow-natives-syntax');
 const hasDictionaryElements = new Function('o', 'return %HasDictionaryElements(o)') as (o: object) => boolean;
+const hasFastProperties = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
 
 const YAML = 'kind: Interconnect\nsignalling:\n  releaseCauseMapping: { "503": 34, "486": 17, note: 1 }\n';
 const EXPECTED = { 486: 17, 503: 34, note: 1 };
@@ -33,6 +34,8 @@ test('an object with index-like keys holds them in a dictionary, listed as any o
   assert.deepEqual(Object.keys(made), ['486', 'note']);
   assert.equal(JSON.stringify(made), '{"486":17,"note":1}');
   assert.equal(Object.getPrototypeOf(made), null);
+  assert.equal(hasFastProperties(made), true, 'a null prototype, and fast properties all the same');
+  assert.equal(hasFastProperties(Object.create(null)), false, 'the cost this avoids');
   assert.equal(Object.getPrototypeOf(dataObject(['1'], true)), Object.prototype);
 });
 
@@ -47,6 +50,7 @@ test('config data copied anywhere keeps index-like keys in a dictionary', () => 
       assert.deepEqual({ ...copy }, EXPECTED, name);
       assert.deepEqual(Object.keys(copy), ['486', '503', 'note'], name);
       assert.equal(hasDictionaryElements(copy), true, name);
+      if (name === 'copyData') assert.equal(hasFastProperties(copyData(doc.data) as object), true, name);
     }
   }
 });
