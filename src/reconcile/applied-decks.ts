@@ -96,28 +96,15 @@ export async function recordAppliedDecks(db: Queryable, decks: readonly AppliedD
   );
   const recorded = new Map(rows.map((r) => [r.id, r.digest]));
   const stale = decks.filter((d) => recorded.get(d.rowId) !== d.digest);
-  // Texts go a few megabytes per statement: not a round trip per plan, nor all decks in one message.
-  let batch: AppliedDeck[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    // A parameter per text, not arrays: an array literal of megabytes is escaped by the client and parsed by the server.
-    const rows = batch.map((_, i) => `($${3 * i + 1}::varchar, $${3 * i + 2}::text, $${3 * i + 3}::text)`);
-    await db.query(
-      `INSERT INTO ${TABLE} (rating_plan_id, digest, content) VALUES ${rows.join(', ')}
-       ON CONFLICT (rating_plan_id) DO UPDATE SET digest = EXCLUDED.digest, content = EXCLUDED.content`,
-      batch.flatMap((d) => [d.rowId, d.digest, d.text!]),
-    );
-    batch = [];
-    size = 0;
-  };
-  for (const d of stale) {
-    if (d.text === undefined) continue;
-    batch.push(d);
-    size += d.text.length;
-    if (size >= TEXT_BYTES_PER_STATEMENT || batch.length === TEXTS_PER_STATEMENT) await flush();
+  // The texts in one bulk load, a deck a chunk: no statement holds them as parameters, which the
+  // client copies into a message growing by halves and the server parses again.
+  const texts = stale.filter((d) => d.text !== undefined);
+  if (texts.length > 0) {
+    await db.query(`DELETE FROM ${TABLE} WHERE rating_plan_id = ANY($1::varchar[])`, [texts.map((d) => d.rowId)]);
+    await db.copyFrom(TABLE, ['rating_plan_id', 'digest', 'content'], (function* () {
+      for (const d of texts) yield `${csvText(d.rowId)},${csvText(d.digest)},${csvText(d.text!)}\n`;
+    })());
   }
-  await flush();
   for (const d of stale) {
     if (d.text !== undefined) continue;
     await db.query(
@@ -129,9 +116,10 @@ export async function recordAppliedDecks(db: Queryable, decks: readonly AppliedD
   }
 }
 
-const TEXT_BYTES_PER_STATEMENT = 4 << 20;
-/** Three parameters a text, well under the protocol's 65,535. */
-const TEXTS_PER_STATEMENT = 1000;
+/** A CSV field that is text, never NULL (an empty unquoted field would be): quoted, its quotes doubled. */
+function csvText(text: string): string {
+  return `"${text.includes('"') ? text.replace(/"/g, '""') : text}"`;
+}
 
 /** Forget the decks of plans that no longer exist. */
 export async function forgetVanishedDecks(db: Queryable): Promise<void> {

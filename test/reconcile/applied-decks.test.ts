@@ -1,0 +1,28 @@
+// The deck an apply records as applied (didsync.applied_decks) is the CSV
+// text it was applied from, byte for byte, whatever the text holds; a later
+// apply replaces the record.
+
+import assert from 'node:assert/strict';
+import { databaseTest } from '../support/databases.js';
+import { applyConfig, MINIMAL, updateConfig, writeConfig } from '../support/config.js';
+import type { Queryable } from '../../src/drivers/driver.js';
+
+const AWKWARD = 'prefix,destination,rate,connectionFee,effectiveDate\r\n'
+  + '44,"United Kingdom, ""Fixed""",0.0100,0,2025-01-01\r\n'
+  + '4420,"London\r\nCity",0.0080,,2025-01-01\r\n'
+  + '447,Royaume-Uni — mobile ☎,0.0300,0.01,\r\n';
+
+async function recorded(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ content: string }>('SELECT content FROM didsync.applied_decks ORDER BY rating_plan_id');
+  return rows.map((r) => r.content);
+}
+
+databaseTest('an applied deck is recorded byte for byte, quotes, line breaks and all, and replaced by the next apply', async (db) => {
+  const root = await writeConfig({ ...MINIMAL, 'rates/uk-wholesale.csv': AWKWARD });
+  await applyConfig(db, root);
+  assert.deepEqual(await recorded(db), [AWKWARD]);
+  const next = AWKWARD.replace('0.0080', '0.0070');
+  await updateConfig(root, { 'rates/uk-wholesale.csv': next });
+  await applyConfig(db, root);
+  assert.deepEqual(await recorded(db), [next]);
+}, { init: true });
