@@ -14,9 +14,9 @@
 // document's position maps are filled on first use from the careful
 // reading of the same text, which yields the same documents.
 
-import { dataObject } from '../model/data-object.js';
 import jsyaml from 'js-yaml';
 import { Schema, isScalar } from 'yaml';
+import { dataObject } from '../model/data-object.js';
 import type { Position, SourceDocument } from './types.js';
 import { pointerToken } from './yaml-values.js';
 

@@ -12,8 +12,8 @@
 // the writer meant the value to be of that type. `<<` merge keys (YAML 1.1)
 // are refused too, rather than read as a key named "<<".
 
-import { dataObject } from '../model/data-object.js';
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Scalar } from 'yaml';
+import { dataObject } from '../model/data-object.js';
 import type { Problem } from '../report/problem.js';
 import type { Position } from './types.js';
 import { controlCharacterMessage } from './source-text.js';

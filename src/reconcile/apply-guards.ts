@@ -31,13 +31,13 @@ export async function guardsAtApply(
   }
   // The live rows the plan read, where the digest of them it was made against is one the caller
   // found unchanged; else read now (a plan from a file never carries them).
-  const reference = (key: string) => {
-    const ref = plan.rateReference?.[key];
+  const known = writes.map((w) => {
+    const ref = plan.rateReference?.[w.plan];
     return ref && Object.hasOwn(plan.database.digests, ref.digest) ? ref.live : undefined;
-  };
-  const toRead = writes.filter((w) => !reference(w.plan));
+  });
+  const toRead = writes.filter((_, i) => !known[i]);
   const liveRates = await readRatesOfPrefixes(db, toRead.map((w) => ({ planRowId: w.planRowId, prefixes: w.written.prefix })));
-  const rates = writes.map((w) => ({ plan: w.plan, written: w.written, live: reference(w.plan) ?? liveRates.get(w.planRowId)! }));
+  const rates = writes.map((w, i) => ({ plan: w.plan, written: w.written, live: known[i] ?? liveRates.get(w.planRowId)! }));
   return evaluateGuards({
     deletes: plan.changes.filter((c) => c.action === 'delete').map((c) => ({ kind: c.kind, key: c.key, rowId: c.rowId ?? null })),
     managed, liveCarrier: (id) => carriers.get(id), rates,

@@ -4,8 +4,8 @@
 // and the pointers already reported, so a later stage does not report the
 // same value twice. Also the words messages use for kinds and identities.
 
-import { dataObject } from '../model/data-object.js';
 import type { SourceDocument } from '../load/types.js';
+import { dataObject } from '../model/data-object.js';
 import type { KindName, KindSpec } from '../model/kinds.js';
 import { visible } from './confusable.js';
 

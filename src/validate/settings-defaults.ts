@@ -3,8 +3,8 @@
 // of the package, not of the user's config: a missing or broken file is a
 // bug of the installation and fails loudly.
 
-import { dataObject } from '../model/data-object.js';
 import { readFileSync } from 'node:fs';
+import { dataObject } from '../model/data-object.js';
 import { parseYamlFile } from '../load/yaml.js';
 import { record } from './documents.js';
 
