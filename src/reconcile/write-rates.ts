@@ -9,11 +9,12 @@
 import type { Queryable } from '../drivers/driver.js';
 import { StalePlanError } from '../report/errors.js';
 import type { RateOps } from './plan.js';
+import { OrderedIds } from './row-ids.js';
 import type { RateRows } from './state.js';
 
 export const RATES_TABLE = 'customer_rating_plan_rates';
 const COLUMNS = [
-  'rating_plan_id', 'prefix', 'destination', 'rate', 'connection_fee',
+  'id', 'rating_plan_id', 'prefix', 'destination', 'rate', 'connection_fee',
   'initial_interval', 'recurring_interval', 'effective_date', 'end_date',
 ] as const;
 const ROWS_PER_CHUNK = 5_000;
@@ -64,9 +65,12 @@ export async function writeRates(
       throw new StalePlanError(`refused: the database changed since the plan was made (${missing} of the rates to change are no longer in ${table}); make a new plan`);
     }
   }
-  if (inserts.some((x) => x.to > 0)) await db.copyFrom(table, COLUMNS, (function* () {
-    for (const { planRowId, rows, to } of inserts) yield* csvChunks(planRowId, rows, to);
-  })());
+  if (inserts.some((x) => x.to > 0)) {
+    const ids = new OrderedIds();
+    await db.copyFrom(table, COLUMNS, (function* () {
+      for (const { planRowId, rows, to } of inserts) yield* csvChunks(planRowId, rows, to, ids);
+    })());
+  }
 }
 
 /**
@@ -112,12 +116,12 @@ export async function deletePlanRates(db: Queryable, table: string, planRowId: s
   await db.query(`DELETE FROM ${table} WHERE rating_plan_id = $1`, [planRowId]);
 }
 
-/** CSV text of the rows before `to`, ROWS_PER_CHUNK rows per chunk. */
-export function* csvChunks(planRowId: string, rows: RateRows, to = rows.prefix.length): Generator<string> {
-  const id = csvField(planRowId);
+/** CSV text of the rows before `to`, each with the next of `ids`, ROWS_PER_CHUNK rows per chunk. */
+function* csvChunks(planRowId: string, rows: RateRows, to: number, ids: OrderedIds): Generator<string> {
+  const plan = csvField(planRowId);
   let chunk = '';
   for (let i = 0; i < to; i++) {
-    chunk += `${id},${rows.prefix[i]},${csvField(rows.destination[i])},${rows.rate[i]},${rows.connectionFee[i] ?? ''},` +
+    chunk += `${ids.next()},${plan},${rows.prefix[i]},${csvField(rows.destination[i])},${rows.rate[i]},${rows.connectionFee[i] ?? ''},` +
       `${rows.initialInterval[i] ?? ''},${rows.recurringInterval[i] ?? ''},${rows.effectiveDate[i] ?? ''},${rows.endDate[i] ?? ''}\n`;
     if ((i + 1) % ROWS_PER_CHUNK === 0) {
       yield chunk;

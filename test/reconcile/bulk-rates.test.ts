@@ -122,6 +122,21 @@ databaseTest('a repriced rate keeps its row id; a removed key goes and a new key
   assert.ok(![...before.values()].some((v) => v.startsWith(after.get('9000003')!.split(' ')[0])), 'the new key is a new row');
 }, { init: true });
 
+databaseTest('bulk-loaded rates get version 7 ids in the order they are written, each load after the last', async (db) => {
+  const root = await writeConfig({ 'carrier.yaml': CARRIER, 'p.yaml': ratingPlan('P', 'p.csv'), 'p.csv': deck(500) });
+  await applyConfig(db, root);
+  await updateConfig(root, { 'q.yaml': ratingPlan('Q', 'q.csv'), 'q.csv': deck(500, 1000) });
+  await applyConfig(db, root);
+  const rows = (await db.query<{ id: string; prefix: string }>(`SELECT id, prefix FROM ${RATES_TABLE}`)).rows;
+  assert.equal(rows.length, 1000);
+  for (const r of rows) assert.match(r.id, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  // Both decks list their prefixes in increasing order, and Q's come after P's.
+  const byId = [...rows].sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => r.prefix);
+  const byPrefix = rows.map((r) => r.prefix).sort();
+  assert.deepEqual(byId, byPrefix);
+  assert.equal(await scalar(db, `SELECT count(*)::int FROM ${RATES_TABLE} WHERE id::uuid IS NULL`), 0, 'every id is a uuid to the database too');
+}, { init: true });
+
 databaseTest('rate writes: a row to change that is gone fails the write; ops without an added count replace every row they hold', async (db) => {
   const root = await writeConfig({ 'carrier.yaml': CARRIER, 'p.yaml': ratingPlan('P', 'p.csv'), 'p.csv': deck(2) });
   await applyConfig(db, root);
