@@ -36,7 +36,7 @@ export async function finishRun(
   db: Queryable, id: number, end: { status: RunStatus; plan?: Plan; error?: string },
 ): Promise<void> {
   await db.query(
-    `UPDATE didsync.runs SET finished_at = clock_timestamp(), status = $2, summary = $3::jsonb, plan = $4::jsonb, error = $5 WHERE id = $1`,
+    `UPDATE didsync.runs SET finished_at = clock_timestamp(), status = $2, summary = $3::jsonb, plan = $4, error = $5 WHERE id = $1`,
     [
       id, end.status,
       end.plan ? JSON.stringify(end.plan.summary) : null,

@@ -8,6 +8,7 @@ import { initDatabase, schemaReady } from '../../src/db/init.js';
 import { watchedTables } from '../../src/db/watchers.js';
 import { ISO_4217 } from '../../src/db/iso4217.js';
 import { databaseTest } from '../support/databases.js';
+import { applyConfig, updateConfig, writeConfig } from '../support/config.js';
 
 const SEED_TABLES = [
   'currencies', 'customers', 'carriers', 'carrier_interconnects', 'carrier_services', 'carrier_contacts',
@@ -166,3 +167,21 @@ databaseTest("didsync's bookkeeping tables take what the engine writes", async (
   const { rows } = await db.query('SELECT started_at IS NOT NULL AS started, finished_at FROM didsync.runs WHERE id = $1', [run]);
   assert.deepEqual(rows, [{ started: true, finished_at: null }]);
 });
+
+databaseTest('a run keeps its plan as json; a database whose runs.plan is still jsonb records plans the same', async (db) => {
+  await initDatabase(db);
+  const type = () => scalarOf(db, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'didsync.runs'::regclass AND attname = 'plan'");
+  assert.equal(await type(), 'json', 'a plan is read back whole, never queried into: no jsonb conversion of megabytes');
+  const root = await writeConfig({ 'carrier.yaml': 'kind: Carrier\ncode: ACME\nname: Acme Telecom Ltd\npartnerType: bilateral\nprimaryCurrency: USD\n' });
+  await applyConfig(db, root);
+  await db.exec('ALTER TABLE didsync.runs ALTER COLUMN plan TYPE jsonb USING plan::jsonb');
+  assert.equal(await type(), 'jsonb');
+  await updateConfig(root, { 'carrier.yaml': 'kind: Carrier\ncode: ACME\nname: Acme Telecom plc\npartnerType: bilateral\nprimaryCurrency: USD\n' });
+  await applyConfig(db, root);
+  const plans = (await db.query<{ plan: { changes: Array<{ kind: string; action: string }> } }>('SELECT plan FROM didsync.runs ORDER BY id')).rows;
+  assert.deepEqual(plans.map((r) => r.plan.changes.map((c) => `${c.kind} ${c.action}`)), [['Carrier create'], ['Carrier update']]);
+});
+
+async function scalarOf(db: Queryable, sql: string): Promise<unknown> {
+  return Object.values((await db.query(sql)).rows[0] ?? {})[0];
+}
