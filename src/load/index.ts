@@ -6,7 +6,8 @@
 //
 // With known decks (plan and apply against a database), every CSV deck is
 // hashed, and one whose bytes are known is not parsed but carried as a
-// DeckStub (known-decks.ts); `validate` passes none and parses everything.
+// DeckStub (known-decks.ts); `validate` passes none and parses everything,
+// checking each deck as it is read and keeping only its row count.
 //
 // Decks are parsed one after another on the main thread. Measured on two
 // cores with two decks of a million rates: 2.7 s in sequence, 3.4 s in two
@@ -24,7 +25,7 @@ import { deckSha256, deckStub, type KnownDecks } from './known-decks.js';
 import { withDefaults, type LoadLimits } from './limits.js';
 import { resolveRatesFile } from './paths.js';
 import { parseRatesCsv } from './rates-csv.js';
-import type { LoadResult, SourceDocument } from './types.js';
+import type { LoadResult, RateDeck, SourceDocument } from './types.js';
 
 export { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 export { listConfigFiles, type ConfigFile, type ConfigFiles } from './files.js';
@@ -48,6 +49,14 @@ export interface LoadOptions {
   read?: ReadonlyMap<string, Buffer>;
   /** With knownDecks: file digests remembered by stat, so a known deck whose stat is unchanged is not even read. */
   digests?: FileDigests;
+  /**
+   * Check each CSV deck as soon as it is parsed, with the rules across its
+   * rows, then let its rows go: the deck is counted (LoadResult.deckRows), not
+   * kept in `decks`. For a caller that needs only problems (`validate`): a
+   * million kept rates are most of its memory, and copying them as they
+   * survive young collections most of its garbage collection.
+   */
+  checkDeck?: (deck: RateDeck, problems: Problem[]) => void;
 }
 
 export async function loadConfig(root: string, opts: LoadOptions = {}): Promise<LoadResult> {
@@ -56,7 +65,8 @@ export async function loadConfig(root: string, opts: LoadOptions = {}): Promise<
   const realRoot = await openRoot(absRoot);
   const listing = opts.listing ?? await listConfigFiles(absRoot, realRoot, limits);
   const result: LoadResult = {
-    root: absRoot, documents: [], decks: new Map(), stubs: new Map(), deckHashes: new Map(), fileHashes: new Map(), problems: [...listing.problems],
+    root: absRoot, documents: [], decks: new Map(), deckRows: new Map(), stubs: new Map(), deckHashes: new Map(), fileHashes: new Map(),
+    problems: [...listing.problems],
   };
   if (listing.truncated) {
     result.problems = boundMessages(sortProblems(result.problems));
@@ -77,7 +87,7 @@ export async function loadConfig(root: string, opts: LoadOptions = {}): Promise<
     result.documents.push(...parsed.documents);
     result.problems.push(...parsed.problems);
   }
-  await loadDecks(absRoot, realRoot, result, limits, opts.knownDecks, opts.digests);
+  await loadDecks(absRoot, realRoot, result, limits, opts);
   result.problems = boundMessages(sortProblems(result.problems));
   return result;
 }
@@ -115,9 +125,8 @@ function unreadable(file: string, e: unknown): Problem {
 }
 
 /** Every RatingPlan with a string `ratesFile`; each distinct CSV is parsed once. */
-async function loadDecks(
-  root: string, realRoot: string, result: LoadResult, limits: LoadLimits, known?: KnownDecks, digests?: FileDigests,
-): Promise<void> {
+async function loadDecks(root: string, realRoot: string, result: LoadResult, limits: LoadLimits, opts: LoadOptions): Promise<void> {
+  const { knownDecks: known, digests, checkDeck } = opts;
   const failed = new Set<string>();
   for (const doc of result.documents) {
     const ref = ratesFileOf(doc);
@@ -128,7 +137,7 @@ async function loadDecks(
       continue;
     }
     doc.ratesFile = resolved.file;
-    if (result.decks.has(resolved.file) || result.stubs.has(resolved.file) || failed.has(resolved.file)) continue;
+    if (result.decks.has(resolved.file) || result.deckRows.has(resolved.file) || result.stubs.has(resolved.file) || failed.has(resolved.file)) continue;
     // A known deck whose stat is as when it was hashed is not read: its digest is remembered, and
     // its stub checks the digest against the bytes if its rows are ever needed (known-decks.ts).
     const remembered = known && digests ? digestOrUndefined(digests, resolved.path, resolved.file) : undefined;
@@ -152,7 +161,12 @@ async function loadDecks(
     }
     const parsed = parseRatesCsv(resolved.file, bytes!, { maxProblems: limits.maxProblemsPerFile });
     result.problems.push(...parsed.problems);
-    result.decks.set(resolved.file, parsed.deck);
+    if (checkDeck) {
+      checkDeck(parsed.deck, result.problems);
+      result.deckRows.set(resolved.file, parsed.deck.prefix.length);
+    } else {
+      result.decks.set(resolved.file, parsed.deck);
+    }
   }
 }
 

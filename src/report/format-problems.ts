@@ -8,7 +8,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pc from 'picocolors';
-import type { DesiredState } from '../load/types.js';
 import type { Problem } from './problem.js';
 
 export interface TextOptions {
@@ -17,10 +16,8 @@ export interface TextOptions {
 }
 
 /** `config is valid: N objects, R rates`: what validate prints on success. */
-export function formatValidSummary(desired: DesiredState | null): string {
-  const objects = desired?.objects ?? [];
-  const rates = objects.reduce((n, o) => n + (o.rates?.prefix.length ?? 0), 0);
-  return `config is valid: ${objects.length} object${objects.length === 1 ? '' : 's'}, ${rates} rate${rates === 1 ? '' : 's'}`;
+export function formatValidSummary({ objects, rates }: { objects: number; rates: number }): string {
+  return `config is valid: ${objects} object${objects === 1 ? '' : 's'}, ${rates} rate${rates === 1 ? '' : 's'}`;
 }
 
 /** `N problems in M files`. */

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import fc from 'fast-check';
 import type { Rule } from '../../src/report/problem.js';
-import { validateRoot } from '../../src/validate/index.js';
+import { checkRoot, validateRoot } from '../../src/validate/index.js';
 import { MINIMAL, updateConfig } from '../support/config.js';
 import { recordResult } from './support/results.js';
 
@@ -103,6 +103,10 @@ async function check(files: { yaml: string | Buffer; csv: string | Buffer }): Pr
   await writeFile(join(root, YAML_FILE), files.yaml);
   await writeFile(join(root, CSV_FILE), files.csv);
   const { desired, problems } = await validateRoot(root);
+  // `validate` checks decks as it reads them and keeps no rows: it must find exactly the same.
+  const checked = await checkRoot(root);
+  assert.deepEqual(checked.problems, problems);
+  assert.equal(checked.rates, desired ? desired.objects.reduce((n, o) => n + (o.rates?.prefix.length ?? 0), 0) : 0);
   if (desired) {
     assert.deepEqual(problems, []);
     assert.ok(Array.isArray(desired.objects));

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { validateRoot } from '../../src/validate/index.js';
+import { checkRoot, validateRoot } from '../../src/validate/index.js';
 import { formatProblemsJson, formatProblemsText, formatValidSummary } from '../../src/report/format-problems.js';
 import type { Rule } from '../../src/report/problem.js';
 
@@ -21,9 +21,14 @@ for (const name of names) {
     const dir = join(CASES, name);
     const { desired, problems } = await validateRoot(dir);
     problems.forEach((p) => rulesSeen.add(p.rule));
+    // The validate command checks without keeping rows or building the desired state: the same problems, the same counts.
+    const check = await checkRoot(dir);
+    assert.deepEqual(check.problems, problems);
+    const objects = desired?.objects ?? [];
+    assert.deepEqual({ objects: check.objects, rates: check.rates }, { objects: objects.length, rates: objects.reduce((n, o) => n + (o.rates?.prefix.length ?? 0), 0) });
     const text = problems.length > 0
       ? await formatProblemsText(dir, problems, { colour: false })
-      : `${formatValidSummary(desired)}\n`;
+      : `${formatValidSummary(check)}\n`;
     const json = formatProblemsJson(problems);
     if (UPDATE) {
       writeFileSync(join(dir, 'expected.txt'), text);

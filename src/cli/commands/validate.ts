@@ -5,11 +5,9 @@
 import { relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import type { SetExit } from './index.js';
-import { validateRoot } from '../../validate/index.js';
-import type { DesiredState } from '../../load/types.js';
+import { checkRoot, type Check } from '../../validate/index.js';
 import { formatProblemsGithub, formatProblemsJson, formatProblemsText, formatValidSummary } from '../../report/format-problems.js';
 import { UserError } from '../../report/errors.js';
-import type { Problem } from '../../report/problem.js';
 
 const FORMATS = ['text', 'json', 'github'];
 
@@ -27,17 +25,18 @@ export function register(program: Command, setExit: SetExit): void {
     .action(async (flags: ValidateFlags) => {
       if (!FORMATS.includes(flags.format)) throw new UserError(`unknown --format '${flags.format}' (text, json or github)`);
       const root = resolve(flags.config);
-      const { desired, problems } = await validateRoot(root);
-      process.stdout.write(await render(flags.format, root, problems, desired));
-      setExit(problems.length > 0 || !desired ? 1 : 0);
+      const check = await checkRoot(root);
+      process.stdout.write(await render(flags.format, root, check));
+      setExit(check.problems.length > 0 ? 1 : 0);
     });
 }
 
-async function render(format: string, root: string, problems: readonly Problem[], desired: DesiredState | null): Promise<string> {
+async function render(format: string, root: string, check: Check): Promise<string> {
+  const { problems } = check;
   if (format === 'json') return formatProblemsJson(problems);
   if (format === 'github') return formatProblemsGithub(problems, repositoryPrefix(root));
   if (problems.length > 0) return formatProblemsText(root, problems, { colour: process.stdout.isTTY === true && !process.env.NO_COLOR });
-  return `${formatValidSummary(desired)}\n`;
+  return `${formatValidSummary(check)}\n`;
 }
 
 /** The config root as seen from the working directory (the checkout in CI), for annotation paths. */
