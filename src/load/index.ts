@@ -6,13 +6,17 @@
 //
 // With known decks (plan and apply against a database), every CSV deck is
 // hashed, and one whose bytes are known is not parsed but carried as a
-// DeckStub (known-decks.ts); `validate` passes none and parses everything,
-// checking each deck as it is read and keeping only its row count.
+// DeckStub (known-decks.ts). `validate` passes none and hands every deck to
+// a DeckChecker, which reads and checks it (in a worker thread, once the
+// decks are large) and gives back only its row count and problems; the YAML
+// files naming decks are then parsed first, so the decks are checked while
+// the rest of the YAML is parsed.
 //
-// Decks are parsed one after another on the main thread. Measured on two
-// cores with two decks of a million rates: 2.7 s in sequence, 3.4 s in two
-// worker threads (each parse slows to 1.7 s as the workers' garbage
-// collection competes for the cores, and the decks must be copied back).
+// Decks a caller keeps are parsed one after another on the main thread.
+// Measured on two cores with two decks of a million rates: 2.7 s in
+// sequence, 3.4 s in two worker threads (each parse slows to 1.7 s as the
+// workers' garbage collection competes for the cores, and the decks must be
+// copied back).
 
 import { readFileSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
@@ -25,11 +29,13 @@ import { deckSha256, deckStub, type KnownDecks } from './known-decks.js';
 import { withDefaults, type LoadLimits } from './limits.js';
 import { resolveRatesFile } from './paths.js';
 import { parseRatesCsv } from './rates-csv.js';
-import type { LoadResult, RateDeck, SourceDocument } from './types.js';
+import type { LoadResult, SourceDocument } from './types.js';
+import { unreadable } from './unreadable.js';
 
 export { DEFAULT_LIMITS, type LoadLimits } from './limits.js';
 export { listConfigFiles, type ConfigFile, type ConfigFiles } from './files.js';
 export { deckSha256 } from './known-decks.js';
+export { unreadable } from './unreadable.js';
 export { parseRatesCsv } from './rates-csv.js';
 export { ratesFromInline, valueAt } from './rates-inline.js';
 export { ratesFileKey } from './paths.js';
@@ -50,13 +56,19 @@ export interface LoadOptions {
   /** With knownDecks: file digests remembered by stat, so a known deck whose stat is unchanged is not even read. */
   digests?: FileDigests;
   /**
-   * Check each CSV deck as soon as it is parsed, with the rules across its
-   * rows, then let its rows go: the deck is counted (LoadResult.deckRows), not
-   * kept in `decks`. For a caller that needs only problems (`validate`): a
+   * Hand each CSV deck to this checker instead of reading it: `decks` stays
+   * empty, and the caller collects the decks' row counts and problems from
+   * the checker. For a caller that needs only problems (`validate`): a
    * million kept rates are most of its memory, and copying them as they
    * survive young collections most of its garbage collection.
    */
-  checkDeck?: (deck: RateDeck, problems: Problem[]) => void;
+  deckChecker?: DeckChecker;
+}
+
+/** Takes the rate decks a load finds, to read and check them elsewhere; see LoadOptions.deckChecker. */
+export interface DeckChecker {
+  /** One distinct deck, resolved inside the root: `file` relative to it, `path` to read. */
+  submit(deck: { file: string; path: string; size: number }): void;
 }
 
 export async function loadConfig(root: string, opts: LoadOptions = {}): Promise<LoadResult> {
@@ -65,7 +77,7 @@ export async function loadConfig(root: string, opts: LoadOptions = {}): Promise<
   const realRoot = await openRoot(absRoot);
   const listing = opts.listing ?? await listConfigFiles(absRoot, realRoot, limits);
   const result: LoadResult = {
-    root: absRoot, documents: [], decks: new Map(), deckRows: new Map(), stubs: new Map(), deckHashes: new Map(), fileHashes: new Map(),
+    root: absRoot, documents: [], decks: new Map(), stubs: new Map(), deckHashes: new Map(), fileHashes: new Map(),
     problems: [...listing.problems],
   };
   if (listing.truncated) {
@@ -75,21 +87,39 @@ export async function loadConfig(root: string, opts: LoadOptions = {}): Promise<
   const files = opts.only ? listing.files.filter((f) => opts.only!.has(f.file)) : listing.files;
   // The YAML parsers load only when there is a file to parse (a plan with nothing changed has none).
   const { parseYamlFile } = files.length > 0 ? await import('./yaml.js') : { parseYamlFile: undefined };
-  for (const f of files) {
-    // Read synchronously: a config file is small and listed as a regular file, and for thousands of
-    // small files the thread pool's open/stat/read/close round trips cost three times as long.
+  // Read synchronously: a config file is small and listed as a regular file, and for thousands of
+  // small files the thread pool's open/stat/read/close round trips cost three times as long.
+  const reads = files.map((f) => {
     const given = opts.read?.get(f.file);
-    const read = given ? { bytes: given, sha256: opts.knownDecks ? deckSha256(given) : '' } : readYamlFile(f.path, f.file, result.problems, opts);
+    return given ? { bytes: given, sha256: opts.knownDecks ? deckSha256(given) : '' } : readYamlFile(f.path, f.file, result.problems, opts);
+  });
+  const decks = new DeckLoader(absRoot, realRoot, result, limits, opts);
+  const documents: SourceDocument[][] = files.map(() => []);
+  for (const i of parseOrder(reads, opts.deckChecker !== undefined)) {
+    const read = reads[i];
     if (!read) continue;
-    const { bytes } = read;
-    if (opts.knownDecks) result.fileHashes.set(f.file, read.sha256);
-    const parsed = parseYamlFile!(f.file, bytes, limits);
-    result.documents.push(...parsed.documents);
+    if (opts.knownDecks) result.fileHashes.set(files[i].file, read.sha256);
+    const parsed = parseYamlFile!(files[i].file, read.bytes, limits);
+    documents[i] = parsed.documents;
     result.problems.push(...parsed.problems);
+    if (opts.deckChecker) for (const doc of parsed.documents) await decks.visit(doc);
   }
-  await loadDecks(absRoot, realRoot, result, limits, opts);
+  result.documents = documents.flat();
+  for (const doc of result.documents) await decks.visit(doc);
   result.problems = boundMessages(sortProblems(result.problems));
   return result;
+}
+
+/**
+ * The order to parse the files in: as listed, or, for a deck checker, the
+ * files that may name a deck first, so it has their decks to check while
+ * the rest is parsed. Documents are kept in listing order either way.
+ */
+function parseOrder(reads: readonly ({ bytes: Buffer } | undefined)[], decksFirst: boolean): number[] {
+  const all = reads.map((_, i) => i);
+  if (!decksFirst) return all;
+  const names = (i: number) => reads[i]?.bytes.includes('ratesFile') === true;
+  return [...all.filter(names), ...all.filter((i) => !names(i))];
 }
 
 async function openRoot(absRoot: string): Promise<string> {
@@ -119,25 +149,38 @@ async function readConfigFile(path: string, file: string, problems: Problem[]): 
   }
 }
 
-function unreadable(file: string, e: unknown): Problem {
-  const code = (e as NodeJS.ErrnoException).code ?? 'error';
-  return { file, line: 1, column: 1, path: '', rule: 'path', message: `cannot read ${file}: ${code}` };
-}
+/** Every RatingPlan with a string `ratesFile`; each distinct CSV is read once. */
+class DeckLoader {
+  /** Decks read or submitted, by path relative to the root. */
+  private readonly seen = new Set<string>();
+  private readonly visited = new Set<SourceDocument>();
 
-/** Every RatingPlan with a string `ratesFile`; each distinct CSV is parsed once. */
-async function loadDecks(root: string, realRoot: string, result: LoadResult, limits: LoadLimits, opts: LoadOptions): Promise<void> {
-  const { knownDecks: known, digests, checkDeck } = opts;
-  const failed = new Set<string>();
-  for (const doc of result.documents) {
+  constructor(
+    private readonly root: string,
+    private readonly realRoot: string,
+    private readonly result: LoadResult,
+    private readonly limits: LoadLimits,
+    private readonly opts: LoadOptions,
+  ) {}
+
+  async visit(doc: SourceDocument): Promise<void> {
+    const { result, limits } = this;
+    const { knownDecks: known, digests, deckChecker } = this.opts;
     const ref = ratesFileOf(doc);
-    if (!ref) continue;
-    const resolved = await resolveRatesFile(root, realRoot, ref, limits.maxCsvBytes);
+    if (!ref || this.visited.has(doc)) return;
+    this.visited.add(doc);
+    const resolved = await resolveRatesFile(this.root, this.realRoot, ref, limits.maxCsvBytes);
     if (!resolved.ok) {
       result.problems.push(resolved.problem);
-      continue;
+      return;
     }
     doc.ratesFile = resolved.file;
-    if (result.decks.has(resolved.file) || result.deckRows.has(resolved.file) || result.stubs.has(resolved.file) || failed.has(resolved.file)) continue;
+    if (this.seen.has(resolved.file)) return;
+    this.seen.add(resolved.file);
+    if (deckChecker) {
+      deckChecker.submit(resolved);
+      return;
+    }
     // A known deck whose stat is as when it was hashed is not read: its digest is remembered, and
     // its stub checks the digest against the bytes if its rows are ever needed (known-decks.ts).
     const remembered = known && digests ? digestOrUndefined(digests, resolved.path, resolved.file) : undefined;
@@ -145,10 +188,7 @@ async function loadDecks(root: string, realRoot: string, result: LoadResult, lim
     let sha256 = remembered?.sha256;
     if (!bytes && !(sha256 !== undefined && known?.has(sha256))) {
       bytes = await readConfigFile(resolved.path, resolved.file, result.problems);
-      if (!bytes) {
-        failed.add(resolved.file);
-        continue;
-      }
+      if (!bytes) return;
       sha256 = known ? deckSha256(bytes) : undefined;
     }
     if (known) {
@@ -156,17 +196,12 @@ async function loadDecks(root: string, realRoot: string, result: LoadResult, lim
       const seen = known.get(sha256!);
       if (seen) {
         result.stubs.set(resolved.file, deckStub(resolved.path, resolved.file, sha256!, seen, limits));
-        continue;
+        return;
       }
     }
     const parsed = parseRatesCsv(resolved.file, bytes!, { maxProblems: limits.maxProblemsPerFile });
     result.problems.push(...parsed.problems);
-    if (checkDeck) {
-      checkDeck(parsed.deck, result.problems);
-      result.deckRows.set(resolved.file, parsed.deck.prefix.length);
-    } else {
-      result.decks.set(resolved.file, parsed.deck);
-    }
+    result.decks.set(resolved.file, parsed.deck);
   }
 }
 
@@ -181,6 +216,11 @@ function digestOrUndefined(digests: FileDigests, path: string, file: string): Fi
 function ratesFileOf(doc: SourceDocument): { yamlFile: string; ratesFile: string; at: { line: number; column: number } } | undefined {
   const data = doc.data as Record<string, unknown>;
   if (doc.kind !== 'RatingPlan' || typeof data.ratesFile !== 'string') return undefined;
-  const at = doc.positions.get('/ratesFile') ?? { line: 1, column: 1 };
-  return { yamlFile: doc.file, ratesFile: data.ratesFile, at };
+  return {
+    yamlFile: doc.file, ratesFile: data.ratesFile,
+    // Looked up only for a problem: a document's positions are found by reading it again, the careful way (yaml-fast.ts).
+    get at() {
+      return doc.positions.get('/ratesFile') ?? { line: 1, column: 1 };
+    },
+  };
 }

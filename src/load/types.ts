@@ -87,8 +87,6 @@ export interface LoadResult {
   documents: SourceDocument[];
   /** Rate decks read from `ratesFile` CSVs, by path relative to the root. */
   decks: Map<string, RateDeck>;
-  /** Decks checked as they were read and not kept (LoadOptions.checkDeck): their row counts, by path relative to the root. */
-  deckRows: Map<string, number>;
   /** Decks not parsed (known bytes), by path relative to the root; only when known decks were given. */
   stubs: Map<string, DeckStub>;
   /** sha256 of each CSV deck's bytes, parsed or not, by path; only when known decks were given. */
