@@ -52,7 +52,7 @@ export function valueAt(data: unknown, pointer: string): unknown {
   if (!pointer.startsWith('/')) return undefined;
   let value = data;
   for (const raw of pointer.slice(1).split('/')) {
-    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const token = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
     if (Array.isArray(value)) value = /^(0|[1-9]\d*)$/.test(token) ? value[Number(token)] : undefined;
     else if (typeof value === 'object' && value !== null) value = Object.hasOwn(value, token) ? (value as Record<string, unknown>)[token] : undefined;
     else return undefined;

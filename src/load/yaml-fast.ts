@@ -35,16 +35,36 @@ class Typed {
   }
 }
 
+/**
+ * Whether a plain scalar may match a core tag: each tag's pattern (null, bool, int, float) starts
+ * with one of these characters or matches the empty text. Most scalars are names and words, and
+ * this spares them eight regular expressions.
+ */
+const TYPED_START = /^[~NnTtFf0-9+\-.]/;
+
+function coreTag(text: string): (typeof CORE_TAGS)[number] | undefined {
+  return text === '' || TYPED_START.test(text) ? CORE_TAGS.find((t) => t.test.test(text)) : undefined;
+}
+
+/**
+ * Typed values by their text, as resolved before: a config repeats the same few (`true`, `5060`,
+ * `20`), and resolving each again (eight patterns, then the tag's own) was a tenth of reading it.
+ */
+const RESOLVED = new Map<string, number | boolean | null>();
+const RESOLVED_MAX = 10_000;
+
 const coreScalar = new jsyaml.Type('tag:didsync,2026:core-scalar', {
   kind: 'scalar',
-  resolve: (text: string | null) => text !== null && CORE_TAGS.some((t) => t.test.test(text)),
+  resolve: (text: string | null) => text !== null && (RESOLVED.has(text) || coreTag(text) !== undefined),
   construct(text: string) {
-    const tag = CORE_TAGS.find((t) => t.test.test(text))!;
+    if (RESOLVED.has(text)) return new Typed(RESOLVED.get(text)!, text);
+    const tag = coreTag(text)!;
     let failed = false;
     const resolved = tag.resolve(text, () => { failed = true; }, RESOLVE_OPTIONS);
     // Some tags answer with a Scalar node (null, booleans), as the Composer accepts.
     const value = isScalar(resolved) ? resolved.value : resolved;
     if (failed || (value !== null && typeof value !== 'number' && typeof value !== 'boolean')) throw new Decline();
+    if (RESOLVED.size < RESOLVED_MAX) RESOLVED.set(text, value);
     return new Typed(value, text);
   },
 });
@@ -107,7 +127,7 @@ export function fastYamlDocuments(file: string, text: string, maxDepth: number, 
       if (root === null || root === undefined) return;
       if (typeof root !== 'object' || Array.isArray(root) || root instanceof Typed) throw new Decline();
       const sources = new Map<string, string>();
-      const data = copy(root, '', 0, maxDepth, sources) as Record<string, unknown>;
+      const data = copy(root, [], maxDepth, sources) as Record<string, unknown>;
       out.push({
         file, index, kind: data.kind, data, sources,
         positions: new LazyPositions(() => careful1(index).positions, position(lines, valueStart(text, starts[index]))),
@@ -123,11 +143,14 @@ export function fastYamlDocuments(file: string, text: string, maxDepth: number, 
   return out;
 }
 
-/** js-yaml's value as yaml.ts has it: null-prototype objects, typed scalars unwrapped, numbers' text kept. */
-function copy(value: unknown, pointer: string, depth: number, maxDepth: number, sources: Map<string, string>): unknown {
-  if (depth > maxDepth) throw new Decline();
+/**
+ * js-yaml's value as yaml.ts has it: null-prototype objects, typed scalars unwrapped, numbers' text
+ * kept. `path` holds the pointer tokens down to the value; a pointer is built only for a number.
+ */
+function copy(value: unknown, path: (string | number)[], maxDepth: number, sources: Map<string, string>): unknown {
+  if (path.length > maxDepth) throw new Decline();
   if (value instanceof Typed) {
-    if (typeof value.value === 'number') sources.set(pointer, value.text);
+    if (typeof value.value === 'number') sources.set(`/${path.join('/')}`, value.text);
     return value.value;
   }
   if (typeof value === 'string') {
@@ -135,15 +158,31 @@ function copy(value: unknown, pointer: string, depth: number, maxDepth: number, 
     return value;
   }
   if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.map((v, i) => copy(v, `${pointer}/${i}`, depth + 1, maxDepth, sources));
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      value[i] = copy(value[i], path, maxDepth, sources);
+      path.pop();
+    }
+    return value;
+  }
   const keys = Object.keys(value);
-  const out = dataObject(keys);
+  // js-yaml's own object is taken over (no alias was read, so nothing else holds it), unless a
+  // key that reads as an array index needs the elements dataObject() gives.
+  const out = keys.some(startsWithDigit) ? dataObject(keys) : Object.setPrototypeOf(value, null) as Record<string, unknown>;
   for (const key of keys) {
     // `<<` (a merge key unless quoted: js-yaml cannot say which) and null keys are the careful reader's to judge.
     if (key === '<<' || CONTROL_OR_NUL.test(key)) throw new Decline();
-    out[key] = copy((value as Record<string, unknown>)[key], `${pointer}/${pointerToken(key)}`, depth + 1, maxDepth, sources);
+    path.push(pointerToken(key));
+    out[key] = copy((value as Record<string, unknown>)[key], path, maxDepth, sources);
+    path.pop();
   }
   return out;
+}
+
+function startsWithDigit(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 
 /** The first offset from `at` that is not a space, a line break or part of a comment. */
