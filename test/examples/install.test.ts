@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
@@ -37,7 +37,7 @@ test('npm pack of this tree installs into an empty prefix and validates the exam
   const tarball = readdirSync(scratch).find((f) => f.endsWith('.tgz'));
   assert.ok(tarball, 'npm pack made a tarball');
   const listing = execFileSync('tar', ['-tzf', join(scratch, tarball)], { encoding: 'utf8' });
-  for (const needed of ['package/bin/didsync.js', 'package/dist/cli/bin.js', 'package/schemas/carrier.schema.json', 'package/config/defaults.yaml']) {
+  for (const needed of ['package/bin/didsync.js', 'package/dist/cli/bin.js', 'package/schemas/carrier.schema.json', 'package/config/defaults.yaml', 'package/dist/validate/deck-worker.js']) {
     assert.ok(listing.includes(needed), `the package holds ${needed}`);
   }
   assert.ok(!/package\/(test|src|bench)\//.test(listing), 'no tests, sources or benchmark in the package');
@@ -48,6 +48,17 @@ test('npm pack of this tree installs into an empty prefix and validates the exam
   const run = spawnSync(join(prefix, 'bin', 'didsync'), ['validate', '-C', join(REPO, 'examples')], { encoding: 'utf8', cwd: scratch });
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /^config is valid: \d+ objects, \d+ rates\n$/);
+
+  // A deck large enough to be checked in a worker thread: the package must hold the worker's
+  // module, and the worker's finding (a repeated rate on the last line) must reach the output.
+  const big = join(scratch, 'big');
+  mkdirSync(join(big, 'rates'), { recursive: true });
+  writeFileSync(join(big, 'plan.yaml'), 'kind: RatingPlan\nname: World\ncurrency: USD\nratesFile: rates/world.csv\n');
+  const rows = Array.from({ length: 40_000 }, (_, i) => `${1_000_000 + i},Destination ${i % 50},0.0125`);
+  writeFileSync(join(big, 'rates', 'world.csv'), ['prefix,destination,rate', ...rows, rows[0], ''].join('\n'));
+  const checked = spawnSync(join(prefix, 'bin', 'didsync'), ['validate', '-C', big], { encoding: 'utf8', cwd: scratch });
+  assert.equal(checked.status, 1, checked.stderr);
+  assert.match(checked.stdout, /rates\/world\.csv:40002:1: error\[duplicate\]: a rate for prefix 1000000 without effectiveDate is also defined at line 2/);
 });
 
 test('the CI recipes install the package tarball, never a bare name from the public registry', () => {
