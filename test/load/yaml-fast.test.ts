@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { parseYamlFile } from '../../src/load/yaml.js';
-import { fastYamlDocuments } from '../../src/load/yaml-fast.js';
+import { NOT_ORDINARY, fastYamlDocuments, longLine } from '../../src/load/yaml-fast.js';
 import { DEFAULT_LIMITS } from '../../src/load/limits.js';
 import { decodeSource } from '../../src/load/source-text.js';
 import { generateConfig } from '../../bench/generate.js';
@@ -127,4 +127,23 @@ test('on random assemblies of tricky pieces, the fast reader agrees or declines'
     },
   ), { numRuns: 3000 });
   assert.ok(taken > 200, `the fast reader took ${taken} of 3000`);
+});
+
+/** The check as first written: one pattern with the multiline flag, slow on large files but plainly right. */
+const NOT_ORDINARY_MULTILINE = /(?:^|[\s[{,])!|(?:^|\s)\?(?:\s|$)|[\]}]\s*:|^%|^ +\r?$|^[^\n]{1025}|["'\]}]#/m;
+
+test('the check for what is not ordinary finds what the multiline pattern finds', () => {
+  const piece = fc.oneof(
+    fc.constantFrom('!', '?', '%', '#', ':', ' ', '  ', '\n', '\r\n', '\r', '\u2028', '\u2029', '[', ']', '{', '}', ',', '"', "'", 'a', 'ab', '\t'),
+    fc.integer({ min: 1020, max: 1030 }).map((n) => 'x'.repeat(n)),
+  );
+  fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+    const text = pieces.join('');
+    assert.equal(NOT_ORDINARY.test(text) || longLine(text), NOT_ORDINARY_MULTILINE.test(text), JSON.stringify(text.length > 60 ? text.replace(/x{20,}/g, (m) => `x*${m.length}`) : text));
+  }), { numRuns: 5000 });
+  for (const n of [1023, 1024, 1025, 1026]) {
+    for (const text of ['x'.repeat(n), `a\n${'x'.repeat(n)}`, `${'x'.repeat(n)}\nb`, `${'x'.repeat(n - 1)}\r\n`]) {
+      assert.equal(longLine(text), NOT_ORDINARY_MULTILINE.test(text), `${n} ${JSON.stringify(text.slice(-3))}`);
+    }
+  }
 });
