@@ -16,7 +16,7 @@
 
 import jsyaml from 'js-yaml';
 import { Schema, isScalar } from 'yaml';
-import { dataObject } from '../model/data-object.js';
+import { dataObject, startsWithDigit } from '../model/data-object.js';
 import type { Position, SourceDocument } from './types.js';
 import { pointerToken } from './yaml-values.js';
 
@@ -191,11 +191,6 @@ function copy(value: unknown, path: (string | number)[], maxDepth: number, sourc
     path.pop();
   }
   return out;
-}
-
-function startsWithDigit(key: string): boolean {
-  const c = key.charCodeAt(0);
-  return c >= 48 && c <= 57;
 }
 
 /** The first offset from `at` that is not a space, a line break or part of a comment. */

@@ -23,7 +23,7 @@ export function dataObject<T = unknown>(keys: readonly string[], plain = false):
 }
 
 /** Every array index starts with a digit (a key that merely starts with one costs nothing more). */
-function startsWithDigit(key: string): boolean {
+export function startsWithDigit(key: string): boolean {
   const c = key.charCodeAt(0);
   return c >= 48 && c <= 57;
 }
