@@ -37,13 +37,18 @@ class Typed {
 
 /**
  * Whether a plain scalar may match a core tag: each tag's pattern (null, bool, int, float) starts
- * with one of these characters or matches the empty text. Most scalars are names and words, and
- * this spares them eight regular expressions.
+ * with one of `~ N n T t F f 0-9 + - .` or matches the empty text. Most scalars are names and
+ * words, and this spares them eight regular expressions and a look-up.
  */
-const TYPED_START = /^[~NnTtFf0-9+\-.]/;
+function mayBeTyped(text: string): boolean {
+  if (text === '') return true;
+  const c = text.charCodeAt(0);
+  // ~ + - . 0-9 F N T f n t
+  return c === 126 || c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57) || c === 70 || c === 78 || c === 84 || c === 102 || c === 110 || c === 116;
+}
 
 function coreTag(text: string): (typeof CORE_TAGS)[number] | undefined {
-  return text === '' || TYPED_START.test(text) ? CORE_TAGS.find((t) => t.test.test(text)) : undefined;
+  return mayBeTyped(text) ? CORE_TAGS.find((t) => t.test.test(text)) : undefined;
 }
 
 /**
@@ -55,9 +60,10 @@ const RESOLVED_MAX = 10_000;
 
 const coreScalar = new jsyaml.Type('tag:didsync,2026:core-scalar', {
   kind: 'scalar',
-  resolve: (text: string | null) => text !== null && (RESOLVED.has(text) || coreTag(text) !== undefined),
+  resolve: (text: string | null) => text !== null && mayBeTyped(text) && (RESOLVED.has(text) || coreTag(text) !== undefined),
   construct(text: string) {
-    if (RESOLVED.has(text)) return new Typed(RESOLVED.get(text)!, text);
+    const known = RESOLVED.get(text);
+    if (known !== undefined) return new Typed(known, text);
     const tag = coreTag(text)!;
     let failed = false;
     const resolved = tag.resolve(text, () => { failed = true; }, RESOLVE_OPTIONS);
