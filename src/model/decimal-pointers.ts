@@ -3,7 +3,7 @@
 // arrays, nested objects and allOf/anyOf/oneOf branches). The loader uses it
 // to put back the digits the user wrote in place of a YAML number's float
 // before validation, and validation to keep integers within their column.
-// It must never read or change a value: it only reports pointers.
+// It must never change a value: it only reports where the numbers are.
 //
 // Each schema node is compiled once (its $ref resolved, its branches and
 // properties listed, whether anything below it is a decimal or an integer),
@@ -13,22 +13,38 @@
 import type { KindName } from './kinds.js';
 import { branches, deref, members, schemaOf, subschema, type SchemaNode } from './schema-files.js';
 
-/** JSON Pointers of the values in `data` whose schema carries `x-decimal`. */
+/** JSON Pointers of the numbers in `data` whose schema carries `x-decimal`. */
 export function decimalPointers(kind: KindName, data: unknown): string[] {
-  return numberPointers(kind, data).decimal;
+  return numberPlaces(kind, data).decimal.map((p) => p.pointer);
 }
 
-/** JSON Pointers of the values in `data` whose schema is `type: integer` (an `integer` column). */
+/** JSON Pointers of the numbers in `data` whose schema is `type: integer` (an `integer` column). */
 export function integerPointers(kind: KindName, data: unknown): string[] {
-  return numberPointers(kind, data).integer;
+  return numberPlaces(kind, data).integer.map((p) => p.pointer);
 }
 
-/** Both, in one walk. */
-export function numberPointers(kind: KindName, data: unknown): { decimal: string[]; integer: string[] } {
+/** Where a number is: its pointer, and the object or list that holds it under `key`. */
+export interface NumberPlace {
+  pointer: string;
+  holder: Record<string, unknown> | unknown[];
+  key: string | number;
+}
+
+/**
+ * Both, in one walk, with what holds each number, so a caller reads or
+ * replaces it without following the pointer again. A pointer is built only
+ * for a number found (most of the walk passes through lists and objects).
+ */
+export function numberPlaces(kind: KindName, data: unknown): { decimal: NumberPlace[]; integer: NumberPlace[] } {
   const schema = schemaOf(kind);
-  const found = { decimal: new Set<string>(), integer: new Set<string>() };
-  walk(compile(schema, schema), data, '', found);
-  return { decimal: [...found.decimal], integer: [...found.integer] };
+  const found: Found = { decimal: new Map(), integer: new Map() };
+  walk(compile(schema, schema), data, undefined, '', [], found);
+  return { decimal: [...found.decimal.values()], integer: [...found.integer.values()] };
+}
+
+interface Found {
+  decimal: Map<string, NumberPlace>;
+  integer: Map<string, NumberPlace>;
 }
 
 interface Compiled {
@@ -64,19 +80,31 @@ function compile(schema: SchemaNode, raw: SchemaNode): Compiled {
   return c;
 }
 
-function walk(c: Compiled, data: unknown, pointer: string, found: { decimal: Set<string>; integer: Set<string> }): void {
+function walk(c: Compiled, data: unknown, holder: NumberPlace['holder'] | undefined, key: string | number, path: string[], found: Found): void {
   if (data === undefined || !c.relevant) return;
-  if (c.decimal) found.decimal.add(pointer);
-  if (c.integer) found.integer.add(pointer);
-  for (const b of c.branches) walk(b, data, pointer, found);
+  if (typeof data === 'number' && holder !== undefined && (c.decimal || c.integer)) {
+    const pointer = path.length === 0 ? '' : `/${path.join('/')}`;
+    if (c.decimal) found.decimal.set(pointer, { pointer, holder, key });
+    if (c.integer) found.integer.set(pointer, { pointer, holder, key });
+  }
+  for (const b of c.branches) walk(b, data, holder, key, path, found);
   if (Array.isArray(data)) {
-    if (c.items) data.forEach((element, i) => walk(c.items!, element, `${pointer}/${i}`, found));
+    if (!c.items) return;
+    for (let i = 0; i < data.length; i++) {
+      path.push(String(i));
+      walk(c.items, data[i], data, i, path, found);
+      path.pop();
+    }
     return;
   }
   if (typeof data !== 'object' || data === null) return;
-  for (const key of Object.keys(data)) {
-    const child = c.properties.get(key) ?? c.extra;
-    if (child?.relevant) walk(child, (data as Record<string, unknown>)[key], `${pointer}/${token(key)}`, found);
+  const object = data as Record<string, unknown>;
+  for (const k of Object.keys(object)) {
+    const child = c.properties.get(k) ?? c.extra;
+    if (!child?.relevant) continue;
+    path.push(token(k));
+    walk(child, object[k], object, k, path, found);
+    path.pop();
   }
 }
 

@@ -65,21 +65,6 @@ export function copyData(value: unknown): unknown {
   return value;
 }
 
-/** Replaces the value a pointer names; does nothing when the path does not exist. */
-export function replaceAt(data: unknown, pointer: string, value: unknown): void {
-  const tokens = pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const last = tokens.pop();
-  if (last === undefined) return;
-  let parent: unknown = data;
-  for (const t of tokens) {
-    if (typeof parent !== 'object' || parent === null || !Object.hasOwn(parent, t)) return;
-    parent = (parent as Record<string, unknown>)[t];
-  }
-  if (typeof parent === 'object' && parent !== null && Object.hasOwn(parent, last)) {
-    (parent as Record<string, unknown>)[last] = value;
-  }
-}
-
 /** True when the pointer, or a pointer above it, was already reported. */
 export function alreadyReported(td: TypedDocument, pointer: string): boolean {
   if (td.reported.has(pointer)) return true;

@@ -6,11 +6,10 @@
 // their PostgreSQL integer column. It must never change a value other than
 // by that decimal substitution.
 
-import { columnFields, nestedFields, numberPointers, type FieldInfo, type SchemaIssue } from '../model/schemas.js';
+import { columnFields, nestedFields, numberPlaces, type FieldInfo, type NumberPlace, type SchemaIssue } from '../model/schemas.js';
 import { validateAgainstSchema } from '../model/schema-validator.js';
-import { valueAt } from '../load/rates-inline.js';
 import type { Problem } from '../report/problem.js';
-import { alreadyReported, replaceAt, type TypedDocument } from './documents.js';
+import { alreadyReported, type TypedDocument } from './documents.js';
 import { problemAt } from './locate.js';
 
 /** Keywords whose issue concerns a key, not a value: located at the key. */
@@ -18,8 +17,8 @@ const KEY_KEYWORDS = new Set(['additionalProperties', 'unevaluatedProperties', '
 
 export function checkSchemas(typed: readonly TypedDocument[], problems: Problem[]): void {
   for (const td of typed) {
-    const pointers = numberPointers(td.kind, td.data);
-    substituteDecimals(td, pointers.decimal);
+    const places = numberPlaces(td.kind, td.data);
+    substituteDecimals(td, places.decimal);
     const issues = validateAgainstSchema(td.kind, withoutNullDefaults(td));
     const fresh: SchemaIssue[] = issues.filter((issue) => !alreadyReported(td, issue.path));
     for (const issue of fresh) {
@@ -30,16 +29,17 @@ export function checkSchemas(typed: readonly TypedDocument[], problems: Problem[
       }, KEY_KEYWORDS.has(issue.keyword)));
     }
     for (const issue of fresh) td.reported.add(issue.path);
-    checkIntegerColumns(td, pointers.integer, problems);
+    checkIntegerColumns(td, places.integer, problems);
   }
 }
 
 /** Integer fields are `integer` columns: a value past their range would fail the apply, so it fails here. */
 const INT4 = { min: -2_147_483_648, max: 2_147_483_647 };
 
-function checkIntegerColumns(td: TypedDocument, pointers: readonly string[], problems: Problem[]): void {
-  for (const pointer of pointers) {
-    const value = valueAt(td.data, pointer);
+function checkIntegerColumns(td: TypedDocument, places: readonly NumberPlace[], problems: Problem[]): void {
+  for (const { pointer, holder, key } of places) {
+    // Read again: a field both decimal and integer was replaced by its text above.
+    const value = (holder as Record<string | number, unknown>)[key];
     if (typeof value !== 'number' || !Number.isInteger(value) || (value >= INT4.min && value <= INT4.max)) continue;
     if (alreadyReported(td, pointer)) continue;
     const field = pointer.slice(pointer.lastIndexOf('/') + 1);
@@ -80,10 +80,11 @@ function withoutNullDefaults(td: TypedDocument): unknown {
   return copied ?? td.data;
 }
 
-function substituteDecimals(td: TypedDocument, pointers: readonly string[]): void {
-  for (const pointer of pointers) {
-    const value = valueAt(td.data, pointer);
+function substituteDecimals(td: TypedDocument, places: readonly NumberPlace[]): void {
+  for (const { pointer, holder, key } of places) {
+    const h = holder as Record<string | number, unknown>;
+    const value = h[key];
     if (typeof value !== 'number') continue;
-    replaceAt(td.data, pointer, td.doc.sources.get(pointer) ?? String(value));
+    h[key] = td.doc.sources.get(pointer) ?? String(value);
   }
 }
