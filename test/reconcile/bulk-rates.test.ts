@@ -137,6 +137,28 @@ databaseTest('bulk-loaded rates get version 7 ids in the order they are written,
   assert.equal(await scalar(db, `SELECT count(*)::int FROM ${RATES_TABLE} WHERE id::uuid IS NULL`), 0, 'every id is a uuid to the database too');
 }, { init: true });
 
+databaseTest('a bulk load writes the rates of each plan in the order of their key, and the ids follow that order', async (db) => {
+  // Two plans in one load, each deck shuffled, some prefixes with several effective dates and one with none.
+  const shuffled = (seed: number) => {
+    const lines = ['prefix,destination,rate,effectiveDate'];
+    for (let i = 0; i < 60; i++) {
+      const p = `44${(i * 37 + seed) % 60}`;
+      lines.push(`${p},D,0.01,${i % 3 === 0 ? '' : `2025-0${1 + (i % 3)}-01`}`);
+      if (i % 10 === 0) lines.push(`${p},D,0.02,2024-12-01`);
+    }
+    return `${lines.join('\n')}\n`;
+  };
+  const root = await writeConfig({ 'carrier.yaml': CARRIER, 'p.yaml': ratingPlan('P', 'p.csv'), 'p.csv': shuffled(5), 'q.yaml': ratingPlan('Q', 'q.csv'), 'q.csv': shuffled(11) });
+  await applyConfig(db, root);
+  const key = (r: { plan: string; prefix: string; date: string | null }) => `${r.plan} ${r.prefix} ${r.date ?? '~'}`;
+  const rows = (await db.query<{ id: string; plan: string; prefix: string; date: string | null }>(
+    `SELECT id, rating_plan_id AS plan, prefix, effective_date::text AS date FROM ${RATES_TABLE}`)).rows;
+  assert.equal(rows.length, 132);
+  const byId = [...rows].sort((a, b) => (a.id < b.id ? -1 : 1)).map(key);
+  const byKey = rows.map(key).sort();
+  assert.deepEqual(byId, byKey);
+}, { init: true });
+
 databaseTest('rate writes: a row to change that is gone fails the write; ops without an added count replace every row they hold', async (db) => {
   const root = await writeConfig({ 'carrier.yaml': CARRIER, 'p.yaml': ratingPlan('P', 'p.csv'), 'p.csv': deck(2) });
   await applyConfig(db, root);
