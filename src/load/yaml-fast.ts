@@ -47,8 +47,9 @@ function mayBeTyped(text: string): boolean {
   return c === 126 || c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57) || c === 70 || c === 78 || c === 84 || c === 102 || c === 110 || c === 116;
 }
 
+/** The core tag a plain scalar that mayBeTyped matches, if any. */
 function coreTag(text: string): (typeof CORE_TAGS)[number] | undefined {
-  return mayBeTyped(text) ? CORE_TAGS.find((t) => t.test.test(text)) : undefined;
+  return CORE_TAGS.find((t) => t.test.test(text));
 }
 
 /**

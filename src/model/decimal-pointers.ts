@@ -18,11 +18,6 @@ export function decimalPointers(kind: KindName, data: unknown): string[] {
   return numberPlaces(kind, data).decimal.map((p) => p.pointer);
 }
 
-/** JSON Pointers of the numbers in `data` whose schema is `type: integer` (an `integer` column). */
-export function integerPointers(kind: KindName, data: unknown): string[] {
-  return numberPlaces(kind, data).integer.map((p) => p.pointer);
-}
-
 /** Where a number is: its pointer, and the object or list that holds it under `key`. */
 export interface NumberPlace {
   pointer: string;

@@ -12,5 +12,5 @@ export { columnFields, nestedFields, rateFields } from './schema-fields.js';
 export type { FieldInfo, FieldType } from './schema-fields.js';
 export type { SchemaDecimal } from './schema-keywords.js';
 export type { SchemaIssue } from './schema-issues.js';
-export { decimalPointers, integerPointers, numberPlaces, type NumberPlace } from './decimal-pointers.js';
+export { decimalPointers, numberPlaces, type NumberPlace } from './decimal-pointers.js';
 

@@ -82,7 +82,7 @@ export async function writeRates(
  * none last (as the unique index orders them). The text order of prefixes (digits only) is their
  * order in any collation PostgreSQL has; were it not, only the speed would differ.
  */
-export function keyOrder(rows: Pick<RateRows, 'prefix' | 'effectiveDate'>, to: number): Uint32Array {
+function keyOrder(rows: Pick<RateRows, 'prefix' | 'effectiveDate'>, to: number): Uint32Array {
   const order = new Uint32Array(to);
   for (let i = 0; i < to; i++) order[i] = i;
   const { prefix, effectiveDate: date } = rows;
