@@ -15,15 +15,51 @@ import { diffRates, pickRates, type RatesDelta } from './rates-diff.js';
 
 const TABLE = 'didsync.applied_decks';
 
-/** The applied decks of these plans, by plan row id; a plan without one is absent. */
-export async function readAppliedDecks(db: Queryable, planRowIds: readonly string[]): Promise<Map<string, { digest: string; text: string }>> {
-  const out = new Map<string, { digest: string; text: string }>();
-  if (planRowIds.length === 0) return out;
+/** The applied decks of these plans, by plan row id (those prefetched taken from there); a plan without one is absent. */
+export async function readAppliedDecks(
+  db: Queryable, planRowIds: readonly string[], prefetched?: Promise<AppliedDeckTexts | undefined>,
+): Promise<AppliedDeckTexts> {
+  const out: AppliedDeckTexts = new Map();
+  const early = prefetched ? await prefetched : undefined;
+  const rest: string[] = [];
+  for (const id of planRowIds) {
+    const deck = early?.get(id);
+    if (deck) out.set(id, deck);
+    else rest.push(id);
+  }
+  if (rest.length === 0) return out;
   const { rows } = await db.query<{ id: string; digest: string; content: string }>(
-    `SELECT rating_plan_id AS id, digest, content FROM ${TABLE} WHERE rating_plan_id = ANY($1::varchar[])`, [planRowIds],
+    `SELECT rating_plan_id AS id, digest, content FROM ${TABLE} WHERE rating_plan_id = ANY($1::varchar[])`, [rest],
   );
   for (const r of rows) out.set(r.id, { digest: r.digest, text: r.content });
   return out;
+}
+
+/** Applied decks by plan row id, as readAppliedDecks answers. */
+export type AppliedDeckTexts = Map<string, { digest: string; text: string }>;
+
+/**
+ * Start reading the applied decks of the managed rating plans with these
+ * keys, to overlap the transfer (tens of MB for a hundred plans) with work
+ * that needs no database, such as parsing git's decks. The caller attaches
+ * it to a later read (readLive's `appliedDecks`), which takes what it holds
+ * and reads the rest itself; a failed prefetch only means they are read there.
+ */
+export function prefetchAppliedDecks(db: Queryable, planKeys: readonly string[]): Promise<AppliedDeckTexts | undefined> {
+  const out: AppliedDeckTexts = new Map();
+  if (planKeys.length === 0) return Promise.resolve(out);
+  const read = db.query<{ id: string; digest: string; content: string }>(
+    `SELECT a.rating_plan_id AS id, a.digest, a.content FROM ${TABLE} a
+       JOIN didsync.managed m ON m.kind = 'RatingPlan' AND m.row_id = a.rating_plan_id
+      WHERE m.key = ANY($1::text[])`, [planKeys],
+  );
+  return read.then(
+    ({ rows }) => {
+      for (const r of rows) out.set(r.id, { digest: r.digest, text: r.content });
+      return out;
+    },
+    () => undefined,
+  );
 }
 
 /** An applied deck's rows; undefined if its text no longer reads as a valid deck (comparing with it would be a guess). */

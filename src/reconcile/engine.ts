@@ -16,7 +16,7 @@ import { diff } from './diff.js';
 import { DEFAULT_GUARD_SETTINGS, checkGuards, type GuardSettings } from './guards.js';
 import { guardsAtApply } from './apply-guards.js';
 import { readLive } from './live.js';
-import type { DeckAsRead } from './applied-decks.js';
+import type { AppliedDeckTexts, DeckAsRead } from './applied-decks.js';
 import { buildPlan, liveDigests, ratesDigest, staleEntries, type DeckSource, type Plan } from './plan.js';
 import { closeAbandonedRuns, finishRun, startRun, type RunInfo } from './runs.js';
 import { markDrift } from './drift.js';
@@ -46,6 +46,8 @@ export interface PlanOptions {
    * database's watermark, and apply checks both.
    */
   only?: { ids: ReadonlySet<string>; watermark: string };
+  /** Applied decks read ahead while git's were parsed (incremental.ts). */
+  appliedDecks?: Promise<AppliedDeckTexts | undefined>;
 }
 
 export function settingsOf(desired: DesiredState): { prune: boolean; guards: GuardSettings; lockTimeoutSeconds: number } {
@@ -79,6 +81,7 @@ export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanO
     skipUnchanged: opts.fullComparison ? undefined : { desiredDigests: rateDigests, desiredDecks: decksAsRead(model) },
     scanFingerprints: opts.fullComparison === true,
     ...(opts.only ? { only: opts.only.ids } : {}),
+    ...(opts.appliedDecks ? { appliedDecks: opts.appliedDecks } : {}),
   });
   for (const [key, stub] of model.stubs) {
     if (unchangedRates.has(key) && recordedRowIsLive(key, live, applied)) {

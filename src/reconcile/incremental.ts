@@ -27,6 +27,7 @@ import type { DesiredState } from '../load/types.js';
 import { configRules, factsDigest } from '../validate/cross-facts.js';
 import { objectIdOfRecorded, readConfigRecord, readWatermark, type FileRecord } from './config-records.js';
 import { readKnownDecks } from './deck-records.js';
+import { prefetchAppliedDecks } from './applied-decks.js';
 import { makePlan, settingsOf } from './engine.js';
 import type { ConfigPlanOptions } from './config-plan.js';
 import type { Plan } from './plan.js';
@@ -82,8 +83,18 @@ export async function planIncrementally(
   }
   digests.save();
 
-  // The changed files, checked document by document; their facts must be those recorded.
-  const load = await loadConfig(root, { knownDecks: await readKnownDecks(db), only: changed, listing, read });
+  // The changed files, checked document by document; their facts must be those recorded. The
+  // decks applied last of the plans whose decks changed travel meanwhile: nothing else waits on
+  // the connection while git's decks are parsed.
+  const knownDecks = await readKnownDecks(db);
+  const planKeys = new Set<string>();
+  for (const deck of changedDecks) {
+    for (const referrer of deck.objects) {
+      for (const id of record.files.get(referrer)?.objects ?? []) if (id.startsWith('RatingPlan:')) planKeys.add(id.slice('RatingPlan:'.length));
+    }
+  }
+  const appliedDecks = prefetchAppliedDecks(db, [...planKeys]);
+  const load = await loadConfig(root, { knownDecks, only: changed, listing, read });
   // Nothing changed, nothing to check: the validation stage (Ajv, the YAML parsers) is not even loaded.
   const validation = changed.size === 0
     ? { desired: { objects: [] }, problems: [], facts: new Map<string, string>() }
@@ -108,7 +119,7 @@ export async function planIncrementally(
   const plan = await makePlan(db, desired, {
     prune: opts.prune ?? settings.prune, guards: settings.guards, today: opts.today, createdAt: opts.createdAt,
     commit: opts.commit, dbDescription: opts.dbDescription, lockTimeoutSeconds: settings.lockTimeoutSeconds,
-    only: { ids, watermark: watermark.prints },
+    only: { ids, watermark: watermark.prints }, appliedDecks,
   });
   const files: FileRecord[] = [...changed].map((path) => ({ ...record.files.get(path)!, sha256: load.fileHashes.get(path)! }));
   plan.source.config = { rules: record.rules, settings: record.settings, whole: false, files: [...files, ...changedDecks] };

@@ -9,7 +9,7 @@ import type { Queryable } from '../drivers/driver.js';
 import { normalise, type Value } from './values.js';
 import { canonicalDecimal } from '../model/decimal.js';
 import { EMPTY_FINGERPRINT, parseRatesRecord, rateFingerprints, type RatesRecord } from './fingerprint.js';
-import { appliedRows, appliedRowsByLines, readAppliedDecks, type DeckAsRead } from './applied-decks.js';
+import { appliedRows, appliedRowsByLines, readAppliedDecks, type AppliedDeckTexts, type DeckAsRead } from './applied-decks.js';
 import { rememberDelta } from './rates-diff.js';
 import {
   normaliseNested, objectId, stateFields,
@@ -57,6 +57,8 @@ export interface ReadOptions {
     /** Git's CSV decks as read, by plan key: an undrifted plan's live rows are then found by the lines its deck changed. */
     desiredDecks?: ReadonlyMap<string, DeckAsRead>;
   };
+  /** Applied decks read ahead (prefetchAppliedDecks): taken from here, the rest read. */
+  appliedDecks?: Promise<AppliedDeckTexts | undefined>;
   /** Compute the live fingerprints from every rate row instead of reading those the triggers keep (the full comparison). */
   scanFingerprints?: boolean;
   /**
@@ -136,7 +138,7 @@ export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRe
     else rates.set(key, await readRates(db, 'customer_rating_plan_rates', rowId));
   }
   // The deck applied last, when it is the one the record says (its digest): else what drifted is unknown, and not guessed.
-  const appliedDecks = await readAppliedDecks(db, [...wantApplied.keys(), ...fromAppliedDeck.keys()]);
+  const appliedDecks = await readAppliedDecks(db, [...wantApplied.keys(), ...fromAppliedDeck.keys()], opts.appliedDecks);
   for (const [rowId, deck] of appliedDecks) {
     if (deck.digest !== ratesRecords.get(rowId)?.desired) continue;
     const key = wantApplied.get(rowId) ?? fromAppliedDeck.get(rowId)!;

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { databaseTest } from '../support/databases.js';
 import { applyConfig, MINIMAL, updateConfig, writeConfig } from '../support/config.js';
 import type { Queryable } from '../../src/drivers/driver.js';
+import { prefetchAppliedDecks, readAppliedDecks } from '../../src/reconcile/applied-decks.js';
 
 const AWKWARD = 'prefix,destination,rate,connectionFee,effectiveDate\r\n'
   + '44,"United Kingdom, ""Fixed""",0.0100,0,2025-01-01\r\n'
@@ -26,3 +27,26 @@ databaseTest('an applied deck is recorded byte for byte, quotes, line breaks and
   await applyConfig(db, root);
   assert.deepEqual(await recorded(db), [next]);
 }, { init: true });
+
+databaseTest('applied decks read ahead by plan key are the ones a read by row id finds, and a later read takes them from there', async (db) => {
+  const root = await writeConfig({ ...MINIMAL, 'rates/uk-wholesale.csv': AWKWARD });
+  await applyConfig(db, root);
+  const { rows: [{ id }] } = await db.query<{ id: string }>("SELECT row_id AS id FROM didsync.managed WHERE kind = 'RatingPlan' AND key = 'UK Wholesale'");
+  const direct = await readAppliedDecks(db, [id]);
+  assert.deepEqual([...direct.keys()], [id]);
+  assert.equal(direct.get(id)!.text, AWKWARD);
+  const early = await prefetchAppliedDecks(db, ['UK Wholesale', 'No Such Plan']);
+  assert.deepEqual(early, direct);
+  assert.deepEqual(await prefetchAppliedDecks(db, []), new Map());
+
+  // What was read ahead is taken as it is, not read again; what was not, or a read that failed, is read.
+  const sentinel = { digest: 'read-ahead', text: 'prefix,destination,rate\n' };
+  assert.deepEqual(await readAppliedDecks(db, [id], Promise.resolve(new Map([[id, sentinel]]))), new Map([[id, sentinel]]));
+  assert.deepEqual(await readAppliedDecks(db, [id], Promise.resolve(new Map())), direct);
+  assert.deepEqual(await readAppliedDecks(db, [id], Promise.resolve(undefined)), direct);
+}, { init: true });
+
+databaseTest('a read ahead that fails answers nothing instead of failing, and the later read does the reading', async (db) => {
+  // No didsync schema in this database: the statement fails.
+  assert.equal(await prefetchAppliedDecks(db, ['UK Wholesale']), undefined);
+});
