@@ -9,7 +9,8 @@
 import type { RateColumn } from '../load/types.js';
 import { canonicalDecimal } from '../model/decimal.js';
 import type { RateRows } from '../reconcile/state.js';
-import { compareRates, isRateColumn, rateCell } from './rates-csv.js';
+import { isRateColumn, rateCell } from './rates-csv.js';
+import { compareKeys } from '../reconcile/rates-diff.js';
 import { newlineOf, SourceEdits } from './source-edits.js';
 import { withScaleOf } from './yaml-render.js';
 
@@ -77,7 +78,7 @@ export function editDeck(text: string, live: RateRows): DeckEdit | null {
   }
 
   if (missing.length > 0) edits.add(records[0].end, records[0].end, missing.map((c) => `,${c}`).join(''));
-  const fresh = [...Array(live.prefix.length).keys()].filter((j) => !seen.has(j)).sort((a, b) => compareRates(live, a, b));
+  const fresh = [...Array(live.prefix.length).keys()].filter((j) => !seen.has(j)).sort((a, b) => compareKeys(live, a, live, b));
   if (fresh.length > 0) {
     const template = rows[rows.length - 1];
     const lines = fresh.map((j) => allColumns.map((c, k) => (c === null ? '' : newCell(c, live[c][j], template?.cells[k]))).join(','));

@@ -3,6 +3,7 @@
 
 import { RATE_COLUMNS, type RateColumn } from '../load/types.js';
 import type { RateRows } from '../reconcile/state.js';
+import { compareKeys } from '../reconcile/rates-diff.js';
 
 const OPTIONAL: readonly RateColumn[] = ['connectionFee', 'initialInterval', 'recurringInterval', 'effectiveDate', 'endDate'];
 
@@ -10,18 +11,10 @@ const OPTIONAL: readonly RateColumn[] = ['connectionFee', 'initialInterval', 're
 export function ratesCsv(deck: RateRows | undefined): string {
   const n = deck?.prefix.length ?? 0;
   const columns: RateColumn[] = ['prefix', 'destination', 'rate', ...OPTIONAL.filter((c) => deck && deck[c].some((v) => v !== null))];
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareRates(deck!, a, b));
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareKeys(deck!, a, deck!, b));
   const lines = [columns.join(',')];
   for (const i of order) lines.push(columns.map((c) => rateCell(c, deck![c][i])).join(','));
   return `${lines.join('\n')}\n`;
-}
-
-/** Order of rates in a deck: by prefix, then effective date (none first). */
-export function compareRates(deck: RateRows, a: number, b: number): number {
-  const pa = deck.prefix[a], pb = deck.prefix[b];
-  if (pa !== pb) return pa < pb ? -1 : 1;
-  const da = deck.effectiveDate[a] ?? '', db = deck.effectiveDate[b] ?? '';
-  return da < db ? -1 : da > db ? 1 : 0;
 }
 
 /** One cell as written: empty for none, text quoted when it must be. */
