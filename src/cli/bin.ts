@@ -1,14 +1,9 @@
 // The process entry point: run the CLI and exit with its code. The only
 // process.exit in didsync.
-import { setFlagsFromString } from 'node:v8';
+import { growHeapSlowlyPast } from './heap-growth.js';
 import { main } from './main.js';
 
-// V8 lets its heap grow to about twice what was live at the last full
-// collection before the next: loading a million rates, that was 400 MB of
-// heap for 200 MB live. Growing by a fifth keeps the peak under 512 MB at
-// the cost of a few more collections (no measurable time). Read by V8 at
-// each collection, so setting it here, before any work, takes effect.
-setFlagsFromString('--heap-growing-percent=20');
+growHeapSlowlyPast();
 
 main(process.argv.slice(2)).then(
   (code) => exitWhenFlushed(code),
