@@ -15,6 +15,9 @@ import { diffRates, pickRates, type RatesDelta } from './rates-diff.js';
 
 const TABLE = 'didsync.applied_decks';
 
+/** Applied decks by plan row id, as read. */
+export type AppliedDeckTexts = Map<string, { digest: string; text: string }>;
+
 /** The applied decks of these plans, by plan row id (those prefetched taken from there); a plan without one is absent. */
 export async function readAppliedDecks(
   db: Queryable, planRowIds: readonly string[], prefetched?: Promise<AppliedDeckTexts | undefined>,
@@ -34,9 +37,6 @@ export async function readAppliedDecks(
   for (const r of rows) out.set(r.id, { digest: r.digest, text: r.content });
   return out;
 }
-
-/** Applied decks by plan row id, as readAppliedDecks answers. */
-export type AppliedDeckTexts = Map<string, { digest: string; text: string }>;
 
 /**
  * Start reading the applied decks of the managed rating plans with these

@@ -25,13 +25,16 @@ import { openFileDigests, type FileDigest, type FileDigests } from '../load/file
 import { listConfigFiles, loadConfig, DEFAULT_LIMITS } from '../load/index.js';
 import type { DesiredState } from '../load/types.js';
 import { configRules, factsDigest } from '../validate/cross-facts.js';
-import { objectIdOfRecorded, readConfigRecord, readWatermark, type FileRecord } from './config-records.js';
+import { objectIdOfRecorded, readConfigRecord, readWatermark, recordedId, type FileRecord } from './config-records.js';
 import { readKnownDecks } from './deck-records.js';
 import { prefetchAppliedDecks } from './applied-decks.js';
 import { makePlan, settingsOf } from './engine.js';
 import type { ConfigPlanOptions } from './config-plan.js';
 import type { Plan } from './plan.js';
 import { objectId } from './state.js';
+
+/** How a file record names a rating plan, less its key. */
+const RATING_PLAN = recordedId('RatingPlan', '');
 
 /** Small regular files, read synchronously as the loader reads them (src/load/index.ts); undefined when unreadable. */
 function digestOf(digests: FileDigests, path: string, key: string): FileDigest | undefined {
@@ -90,7 +93,7 @@ export async function planIncrementally(
   const planKeys = new Set<string>();
   for (const deck of changedDecks) {
     for (const referrer of deck.objects) {
-      for (const id of record.files.get(referrer)?.objects ?? []) if (id.startsWith('RatingPlan:')) planKeys.add(id.slice('RatingPlan:'.length));
+      for (const id of record.files.get(referrer)?.objects ?? []) if (id.startsWith(RATING_PLAN)) planKeys.add(id.slice(RATING_PLAN.length));
     }
   }
   const appliedDecks = prefetchAppliedDecks(db, [...planKeys]);
