@@ -169,8 +169,7 @@ export function buildPlan(args: {
 function pick(rows: RateRows, idx: number[]): RateRows {
   // Nothing to pick: the rows of a plan known unchanged are not read at all (state.ts unreadRates).
   if (idx.length === 0) return EMPTY_RATES();
-  // Every row in its order (a plan's first apply): the deck's own columns, which nothing writes to, not a copy.
-  if (idx.length === rows.prefix.length && idx.every((i, k) => i === k)) return rows;
+  // Every row in its order (a plan's first apply) is the deck's own columns (pickRates).
   return pickRates(rows, idx);
 }
 

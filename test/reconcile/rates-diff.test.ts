@@ -157,3 +157,22 @@ test('a prefix with many dates is matched by whole keys, with the same result', 
   assert.deepEqual(diffRates(want, live), referenceDiff(want, live));
   assert.equal(diffRates(want, live).changed.length, 1);
 });
+
+test('picking every row of one side in its order gives that side, not a copy; any other pick copies', () => {
+  const a = rows([
+    { prefix: '44', eff: null, rate: '0.01', dest: 'UK' },
+    { prefix: '33', eff: null, rate: '0.03', dest: 'FR' },
+  ]);
+  const b = rows([{ prefix: '49', eff: null, rate: '0.04', dest: 'DE' }]);
+  assert.equal(pickRates(a, [0, 1]), a);
+  assert.equal(pickRates(a, [0, 1], rows([])), a);
+  assert.equal(pickRates(a, [], b), b);
+  const swapped = pickRates(a, [1, 0]);
+  assert.notEqual(swapped, a);
+  assert.deepEqual(swapped.prefix, ['33', '44']);
+  assert.deepEqual(pickRates(a, [0]).prefix, ['44']);
+  const joined = pickRates(a, [0, 1], b);
+  assert.notEqual(joined, a);
+  assert.deepEqual(joined.prefix, ['44', '33', '49']);
+  assert.deepEqual(pickRates(a, []).prefix, []);
+});
