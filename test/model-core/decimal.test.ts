@@ -27,15 +27,24 @@ test('equal decimals compare 0, negative ones too (not -0)', () => {
 });
 
 test('compareDecimal agrees with exact integer comparison', () => {
-  fc.assert(fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.nat(8), (a, b, scale) => {
-    const text = (v: bigint) => {
+  // a / 10^scale against b / 10^scale, each written with `pad` more zeros after the point (or none).
+  const int = fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n });
+  fc.assert(fc.property(int, int, fc.nat(8), fc.nat(3), fc.nat(3), (a, b, scale, padA, padB) => {
+    const text = (v: bigint, pad: number) => {
       const neg = v < 0n;
       const digits = (neg ? -v : v).toString().padStart(scale + 1, '0');
-      const s = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+      const s = scale === 0 ? (pad === 0 ? digits : `${digits}.${'0'.repeat(pad)}`) : `${digits.slice(0, -scale)}.${digits.slice(-scale)}${'0'.repeat(pad)}`;
       return neg ? `-${s}` : s;
     };
-    assert.equal(Math.sign(compareDecimal(text(a), text(b))), a < b ? -1 : a > b ? 1 : 0);
-  }));
+    const want = a < b ? -1 : a > b ? 1 : 0;
+    assert.equal(Math.sign(compareDecimal(text(a, padA), text(b, padB))), want);
+    assert.equal(Math.sign(compareDecimal(text(b, padB), text(a, padA))), want === 0 ? 0 : -want);
+  }), { numRuns: 5_000 });
+  // Whole parts of one length, fractions of others: the point and missing digits line up.
+  const cases: Array<[string, string, number]> = [
+    ['1.5', '1', 1], ['1', '1.5', -1], ['1.05', '1.5', -1], ['10', '9.999', 1], ['0.1', '0.09', 1], ['0.000001', '0', 1], ['-0.1', '0', -1], ['-1.5', '-1', -1],
+  ];
+  for (const [a, b, want] of cases) assert.equal(Math.sign(compareDecimal(a, b)), want, `${a} vs ${b}`);
 });
 
 test('the fast canonical form agrees with its definition on decimals and near-decimals', () => {
