@@ -168,7 +168,7 @@ async function writeObject(book: FileBook, obj: ConfigObject, row: LiveObject, l
     // A plan needs `rates` or `ratesFile`: with no rates left the list stays, empty.
     if (liveRates.prefix.length === 0) file.editor.replaceValue(map, pair, [], RATES_FIELD);
     else file.editor.editList(pair.value, RATES_FIELD as Extract<EditField, { part: 'many' }>, rateElements(liveRates));
-    return note([...changed, `rates ${rateCounts({ changed: delta.changed.length, added: delta.removed.length, removed: delta.added.length })}`]);
+    return note([...changed, `rates ${rateCounts({ changed: delta.changed.desired.length, added: delta.removed.length, removed: delta.added.length })}`]);
   }
   // No rates in the config yet: a deck beside the YAML, as export lays it out.
   const csv = newDeckPath(book, obj.file, obj.key);

@@ -106,7 +106,7 @@ export function appliedRowsByLines(text: string, next: DeckAsRead, expectedRows:
     rows,
     delta: {
       added: sub.added.map((i) => fresh[i]),
-      changed: sub.changed.map(([i, j]) => [fresh[i], m + j]),
+      changed: { desired: sub.changed.desired.map((i) => fresh[i]), live: sub.changed.live.map((j) => m + j) },
       removed: sub.removed.map((j) => m + j),
     },
   };

@@ -227,7 +227,7 @@ function detectDrift(live: LiveState, applied: AppliedState, byRow: Map<string, 
     if (fields.length > 0 || rates) {
       drift.push({
         kind: record.kind, key: record.key, fields, rates,
-        ...(rates ? { rateCounts: { added: delta!.added.length, changed: delta!.changed.length, removed: delta!.removed.length } } : {}),
+        ...(rates ? { rateCounts: { added: delta!.added.length, changed: delta!.changed.desired.length, removed: delta!.removed.length } } : {}),
       });
     }
   }

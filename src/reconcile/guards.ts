@@ -60,12 +60,12 @@ export function checkGuards(
   const rates: Array<{ plan: string; written: RateRows; live: RateRows }> = [];
   for (const c of result.changes) {
     // Only added and changed rates can go up; a plan without them may not even have its rows read.
-    if (!c.rates || (c.rates.added.length === 0 && c.rates.changed.length === 0)) continue;
+    if (!c.rates || (c.rates.added.length === 0 && c.rates.changed.desired.length === 0)) continue;
     // No live rate, nothing to go up from (a plan's first apply): its rows are not copied to be judged.
     const have = live.rates.get(c.liveKey ?? c.key);
     if (!have || have.prefix.length === 0) continue;
     const want = desired.rates.get(c.key) ?? EMPTY_RATES();
-    rates.push({ plan: c.key, written: pickRates(want, [...c.rates.added, ...c.rates.changed.map(([i]) => i)]), live: have });
+    rates.push({ plan: c.key, written: pickRates(want, [...c.rates.added, ...c.rates.changed.desired]), live: have });
   }
   return evaluateGuards({
     deletes: result.changes.filter((c) => c.action === 'delete'),

@@ -127,11 +127,11 @@ export function buildPlan(args: {
       const want = desired.rates.get(c.key) ?? EMPTY_RATES();
       const have = live.rates.get(c.liveKey ?? c.key) ?? EMPTY_RATES();
       out.rates = {
-        added: c.rates.added.length, removed: c.rates.removed.length, changed: c.rates.changed.length,
+        added: c.rates.added.length, removed: c.rates.removed.length, changed: c.rates.changed.desired.length,
         samples: sampleDelta(want, have, c.rates, SAMPLE_SIZE),
       };
       const ops: RateOps = {
-        upsert: pick(want, [...c.rates.added, ...c.rates.changed.map(([i]) => i)]),
+        upsert: pick(want, [...c.rates.added, ...c.rates.changed.desired]),
         added: c.rates.added.length,
         remove: {
           prefix: c.rates.removed.map((j) => have.prefix[j]),

@@ -382,7 +382,7 @@ test('rates: added, removed and changed are exactly the set difference by prefix
     assert.deepEqual(sorted(d.added.map((i) => key(want[i]))), sorted(want.filter((r) => !haveByKey.has(key(r))).map(key)));
     assert.deepEqual(sorted(d.removed.map((j) => key(have[j]))), sorted(have.filter((r) => !wantByKey.has(key(r))).map(key)));
     assert.deepEqual(
-      sorted(d.changed.map(([i, j]) => { assert.equal(key(want[i]), key(have[j])); return key(want[i]); })),
+      sorted(d.changed.desired.map((i, k) => { assert.equal(key(want[i]), key(have[d.changed.live[k]])); return key(want[i]); })),
       sorted(want.filter((r) => haveByKey.has(key(r)) && value(haveByKey.get(key(r))!) !== value(r)).map(key)),
     );
   }), { numRuns: 500 });

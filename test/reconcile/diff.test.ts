@@ -157,7 +157,7 @@ test('an adopted rating plan carries its rates delta', () => {
   const live = liveOf([{ state: plan, rowId: 'u1' }], { 'UK Wholesale': deck([{ prefix: '44', rate: '0.02' }]) });
   const r = diff(desiredOf([plan], { 'UK Wholesale': ukDeck }), live, appliedOf([]), noPrune);
   assert.equal(r.changes[0].action, 'adopt');
-  assert.deepEqual(r.changes[0].rates, { added: [1], changed: [[0, 0]], removed: [] });
+  assert.deepEqual(r.changes[0].rates, { added: [1], changed: { desired: [0], live: [0] }, removed: [] });
 });
 
 test('unmanaged rows are never deleted, not even with prune', () => {
@@ -223,7 +223,7 @@ test('a rating plan renamed out of band is compared with its own live rates', ()
   const r = diff(desiredOf([plan], { 'UK Wholesale': deck([{ prefix: '44', rate: '0.01' }]) }), live, applied, noPrune);
   assert.deepEqual(r.changes.map((c) => [c.action, c.key, c.liveKey]), [['update', 'UK Wholesale', 'UK Old']]);
   assert.deepEqual(r.changes[0].fields, { name: { from: 'UK Old', to: 'UK Wholesale' } });
-  assert.deepEqual(r.changes[0].rates, { added: [], changed: [], removed: [1] }, 'the rate added out of band goes');
+  assert.deepEqual(r.changes[0].rates, { added: [], changed: { desired: [], live: [] }, removed: [1] }, 'the rate added out of band goes');
   assert.deepEqual(r.drift, [
     { kind: 'RatingPlan', key: 'UK Wholesale', fields: ['name'], rates: true, rateCounts: { added: 1, changed: 0, removed: 0 } },
   ]);
@@ -312,14 +312,14 @@ test('rating plans: a rates-only difference is an update with the rates delta an
   const r = diff(desiredOf([acme, lon1, plan, service], { 'UK Wholesale': want }), live, applied, noPrune);
   assert.equal(r.changes.length, 1);
   assert.deepEqual(r.changes[0].fields, {});
-  assert.deepEqual(r.changes[0].rates, { added: [2], changed: [[1, 1]], removed: [] });
+  assert.deepEqual(r.changes[0].rates, { added: [2], changed: { desired: [1], live: [1] }, removed: [] });
   const created = diff(desiredOf([plan], { 'UK Wholesale': ukDeck }), liveOf([]), appliedOf([]), noPrune);
-  assert.deepEqual(created.changes[0].rates, { added: [0, 1], changed: [], removed: [] });
+  assert.deepEqual(created.changes[0].rates, { added: [0, 1], changed: { desired: [], live: [] }, removed: [] });
 });
 
 test('rating plans: a fields-only update still carries its (empty) rates delta', () => {
   const { live, applied } = synced();
   const want = edit(plan, { timeZone: 'UTC' });
   const r = diff(desiredOf([acme, lon1, want, service], { 'UK Wholesale': ukDeck }), live, applied, noPrune);
-  assert.deepEqual(r.changes.map((c) => [c.key, c.fields, c.rates]), [['UK Wholesale', { timeZone: { from: null, to: 'UTC' } }, { added: [], changed: [], removed: [] }]]);
+  assert.deepEqual(r.changes.map((c) => [c.key, c.fields, c.rates]), [['UK Wholesale', { timeZone: { from: null, to: 'UTC' } }, { added: [], changed: { desired: [], live: [] }, removed: [] }]]);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { diffRates, increasesWithoutNotice, pickRates } from '../../src/reconcile/rates-diff.js';
+import { compareKeys, diffRates, increasesWithoutNotice, pickRates, sampleDelta, smallest } from '../../src/reconcile/rates-diff.js';
 import type { RateRows } from '../../src/reconcile/state.js';
 
 type Row = { prefix: string; eff: string | null; rate: string; dest: string; fee?: string; initial?: number; recurring?: number };
@@ -18,7 +18,7 @@ function rows(list: Row[]): RateRows {
 /** The increases a change from `live` to `want` makes, as apply writes it (added and changed rows). */
 function increases(want: RateRows, live: RateRows, today: string, days: number) {
   const d = diffRates(want, live);
-  return increasesWithoutNotice(pickRates(want, [...d.added, ...d.changed.map(([i]) => i)]), live, today, days);
+  return increasesWithoutNotice(pickRates(want, [...d.added, ...d.changed.desired]), live, today, days);
 }
 
 test('rates are matched by prefix and effective date', () => {
@@ -34,7 +34,7 @@ test('rates are matched by prefix and effective date', () => {
   ]);
   const d = diffRates(want, live);
   assert.deepEqual(d.added, [2]);
-  assert.deepEqual(d.changed, [[1, 1]]);
+  assert.deepEqual(d.changed, { desired: [1], live: [1] });
   assert.deepEqual(d.removed, [2]);
 });
 
@@ -49,11 +49,11 @@ const deckArb = fc.uniqueArray(rowArb, { selector: (r) => `${r.prefix}|${r.eff}`
 test('a deck diffed with itself is empty; counts add up', () => {
   fc.assert(fc.property(deckArb, deckArb, (a, b) => {
     const self = diffRates(rows(a), rows(a));
-    assert.equal(self.added.length + self.changed.length + self.removed.length, 0);
+    assert.equal(self.added.length + self.changed.desired.length + self.removed.length, 0);
     const d = diffRates(rows(b), rows(a));
     // every desired row is either added, changed or unchanged; every live row removed, changed or unchanged
-    const unchangedDesired = b.length - d.added.length - d.changed.length;
-    const unchangedLive = a.length - d.removed.length - d.changed.length;
+    const unchangedDesired = b.length - d.added.length - d.changed.desired.length;
+    const unchangedLive = a.length - d.removed.length - d.changed.live.length;
     assert.equal(unchangedDesired, unchangedLive);
   }));
 });
@@ -100,14 +100,17 @@ function referenceDiff(desired: RateRows, live: RateRows) {
   const index = new Map<string, number>();
   for (let j = 0; j < live.prefix.length; j++) if (!index.has(key(live, j))) index.set(key(live, j), j);
   const added: number[] = [];
-  const changed: Array<[number, number]> = [];
+  const changed = { desired: [] as number[], live: [] as number[] };
   const seen = new Set<number>();
   for (let i = 0; i < desired.prefix.length; i++) {
     const j = index.get(key(desired, i));
     if (j === undefined) added.push(i);
     else {
       seen.add(j);
-      if (value(desired, i) !== value(live, j)) changed.push([i, j]);
+      if (value(desired, i) !== value(live, j)) {
+        changed.desired.push(i);
+        changed.live.push(j);
+      }
     }
   }
   const removed = live.prefix.map((_, j) => j).filter((j) => !seen.has(j));
@@ -155,7 +158,7 @@ test('a prefix with many dates is matched by whole keys, with the same result', 
   const live = rows(dates.map((eff, k) => ({ prefix: '44', eff, rate: `0.0${k}`, dest: 'UK' })));
   const want = rows([...dates].reverse().map((eff, k) => ({ prefix: '44', eff, rate: k === 3 ? '0.9' : `0.0${dates.length - 1 - k}`, dest: 'UK' })));
   assert.deepEqual(diffRates(want, live), referenceDiff(want, live));
-  assert.equal(diffRates(want, live).changed.length, 1);
+  assert.equal(diffRates(want, live).changed.desired.length, 1);
 });
 
 test('picking every row of one side in its order gives that side, not a copy; any other pick copies', () => {
@@ -175,4 +178,41 @@ test('picking every row of one side in its order gives that side, not a copy; an
   assert.notEqual(joined, a);
   assert.deepEqual(joined.prefix, ['44', '33', '49']);
   assert.deepEqual(pickRates(a, []).prefix, []);
+});
+
+test('changed pairs come by desired index, and pair rows of one key', () => {
+  fc.assert(fc.property(deckArb, deckArb, fc.boolean(), (a, b, reverse) => {
+    const want = rows(reverse ? [...b].reverse() : b);
+    const live = rows(a);
+    const { desired, live: paired } = diffRates(want, live).changed;
+    assert.equal(desired.length, paired.length);
+    for (let k = 0; k < desired.length; k++) {
+      if (k > 0) assert.ok(desired[k - 1] < desired[k], 'by desired index');
+      assert.equal(compareKeys(want, desired[k], live, paired[k]), 0);
+    }
+  }));
+});
+
+test('the samples are the first changes of each sort by key, as sorting them all would give', () => {
+  fc.assert(fc.property(deckArb, deckArb, fc.nat(6), (a, b, n) => {
+    const want = rows(b);
+    const live = rows(a);
+    const d = diffRates(want, live);
+    const byKey = (r: ReturnType<typeof rows>) => (x: number, y: number) => compareKeys(r, x, r, y);
+    const sortedFirst = (idx: number[], r: ReturnType<typeof rows>) => [...idx].sort(byKey(r)).slice(0, n).map((i) => r.prefix[i] + '|' + (r.effectiveDate[i] ?? ''));
+    const shown = sampleDelta(want, live, d, n);
+    const keys = (xs: Array<{ prefix: string; effectiveDate: string | null }>) => xs.map((x) => x.prefix + '|' + (x.effectiveDate ?? ''));
+    assert.deepEqual(keys(shown.added), sortedFirst(d.added, want));
+    assert.deepEqual(keys(shown.removed), sortedFirst(d.removed, live));
+    assert.deepEqual(keys(shown.changed), sortedFirst(d.changed.desired, want));
+    for (const c of shown.changed) {
+      const j = live.prefix.findIndex((p, k) => p === c.prefix && live.effectiveDate[k] === c.effectiveDate);
+      assert.equal(c.from, live.rate[j]);
+    }
+  }));
+  // Equal values keep their order, as a stable sort keeps it.
+  fc.assert(fc.property(fc.array(fc.nat(4), { maxLength: 40 }), fc.nat(8), (values, n) => {
+    const want = values.map((v, k) => [v, k]).sort((x, y) => x[0] - y[0]).slice(0, n).map(([, k]) => k);
+    assert.deepEqual(smallest(values.length, n, (x, y) => values[x] - values[y]), want);
+  }));
 });
