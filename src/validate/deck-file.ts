@@ -25,6 +25,6 @@ export function checkDeckFile(file: string, path: string, maxProblems: number): 
     return { file, rows: undefined, problems: [unreadable(file, e)] };
   }
   const { deck, problems } = parseRatesCsv(file, bytes, { maxProblems });
-  checkDeckDuplicates(deck, problems);
+  checkDeckDuplicates(deck, problems, maxProblems);
   return { file, rows: deck.prefix.length, problems };
 }

@@ -61,8 +61,9 @@ export function duplicateMessage(prefix: string, effective: string | null, first
   return `a rate for prefix ${prefix} ${when} is also defined at line ${firstLine}`;
 }
 
-export function checkDeckDuplicates(deck: RateDeck, problems: Problem[]): void {
-  const sink = new CappedProblems(deck.file, DEFAULT_LIMITS.maxProblemsPerFile);
+/** Adds a problem per rate whose key an earlier row of the deck has, the first `maxProblems` of them. */
+export function checkDeckDuplicates(deck: RateDeck, problems: Problem[], maxProblems = DEFAULT_LIMITS.maxProblemsPerFile): void {
+  const sink = new CappedProblems(deck.file, maxProblems);
   forEachDuplicateRate(deck.prefix, deck.effectiveDate, (i, first) => {
     sink.add(() => ({ line: deck.line[i], column: 1 }), `/rates/${i}`,
       duplicateMessage(deck.prefix[i], deck.effectiveDate[i], deck.line[first]), HINT, 'duplicate');
