@@ -58,6 +58,17 @@ const SECRET_PARAM = /pass|secret|token|key/i;
  * A URL that does not parse cleanly (a password with '/', '?', '#' or '@'
  * not encoded, a bad port) loses everything between '://' and its last '@'.
  */
+/** SQLSTATE in_failed_sql_transaction: what both drivers report for a COMMIT that rolled back. */
+export const ROLLED_BACK = '25P02';
+
+/**
+ * A transaction whose callback resolved although a statement in it failed
+ * (the callback caught that failure): the database rolled it all back.
+ */
+export function rolledBack(): DatabaseError {
+  return new DatabaseError('the transaction was rolled back instead of committed: a statement in it failed', ROLLED_BACK, false);
+}
+
 export function redactUrl(url: string): string {
   const u = cleanUrl(url);
   if (!u) {

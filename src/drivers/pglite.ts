@@ -8,7 +8,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import type { Driver, QueryResult, Queryable } from './driver.js';
-import { databaseError } from './errors.js';
+import { databaseError, ROLLED_BACK, rolledBack } from './errors.js';
 import { claimDataDir, LocalLocks } from './pglite-lock.js';
 import { pgliteRuntime } from './pglite-runtime.js';
 import { copySql } from './sql-names.js';
@@ -122,7 +122,9 @@ export class PgliteDriver extends PgliteSession implements Driver {
   }
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => fn(new PgliteSession(tx)));
+    return this.db.transaction((tx) => fn(new PgliteSession(tx))).catch((e: unknown) => {
+      throw (e as { code?: unknown }).code === ROLLED_BACK ? rolledBack() : e;
+    });
   }
 
   lock(key: bigint, timeoutMs: number): Promise<boolean> {

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Driver, QueryResult, Queryable } from './driver.js';
 import { UserError } from '../report/errors.js';
-import { databaseError, redactSecrets, redactUrl } from './errors.js';
+import { databaseError, redactSecrets, redactUrl, rolledBack } from './errors.js';
 import { copySql } from './sql-names.js';
 
 // numeric, date, int8, timestamp, timestamptz: kept as PostgreSQL prints them.
@@ -127,7 +127,10 @@ class PostgresDriver extends PostgresSession implements Driver {
         if (!this.lostError()) await this.client.query('ROLLBACK').catch(() => undefined);
         throw e;
       }
-      await this.exec('COMMIT');
+      // COMMIT of a transaction a failed statement aborted answers ROLLBACK, not an
+      // error: a caller that caught that statement's failure must not take it for a commit.
+      const commit = await this.client.query('COMMIT').catch((e: unknown) => { throw databaseError(e, 'COMMIT failed'); });
+      if (commit.command === 'ROLLBACK') throw rolledBack();
       return result;
     } finally {
       this.inTransaction = false;

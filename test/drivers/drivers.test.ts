@@ -45,6 +45,22 @@ databaseTest('a transaction commits when it resolves and rolls back when it thro
   assert.deepEqual(rows.map((r) => r.v), ['kept']);
 });
 
+databaseTest('a transaction whose failed statement was caught inside it rejects, and nothing of it is kept', async (db) => {
+  await db.exec('CREATE TABLE t (v text PRIMARY KEY)');
+  await db.query('INSERT INTO t VALUES ($1)', ['kept']);
+  // PostgreSQL answers COMMIT of a failed transaction with ROLLBACK, not an
+  // error: a driver that took that for a commit would report a write it lost.
+  await assert.rejects(db.transaction(async (tx) => {
+    await tx.query('INSERT INTO t VALUES ($1)', ['lost']);
+    await tx.query('INSERT INTO t VALUES ($1)', ['kept']).catch(() => undefined);
+    return 'done';
+  }), /rolled back/);
+  const { rows } = await db.query<{ v: string }>('SELECT v FROM t ORDER BY v');
+  assert.deepEqual(rows.map((r) => r.v), ['kept']);
+  await db.transaction((tx) => tx.query('INSERT INTO t VALUES ($1)', ['next']));
+  assert.equal((await db.query('SELECT count(*)::int AS n FROM t')).rows[0].n, 2, 'the driver is usable after it');
+});
+
 databaseTest('copyFrom loads CSV chunks with quotes, commas, newlines and NULLs', async (db) => {
   await db.exec('CREATE SCHEMA s; CREATE TABLE s.r (p text PRIMARY KEY, d text, rate numeric(12,6), day date)');
   function* chunks(): Generator<string> {
