@@ -7,6 +7,9 @@
 // someone who recomputes it: the guards are judged again at apply time.
 
 import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { KIND_NAMES } from '../model/kinds.js';
 import { UserError } from '../report/errors.js';
@@ -71,11 +74,61 @@ const PLAN_SCHEMA = {
 
 let validate: ReturnType<Ajv2020['compile']> | undefined;
 
-/** The file `plan --out` writes: the plan with its checksum. */
-export function planFileText(plan: Plan): string {
+/**
+ * The file `plan --out` writes, in parts: the plan with its checksum, as
+ * JSON. A plan of a million rates carries every deck's text (tens of MB):
+ * made whole, then made again to add the checksum, that text cost 150 MB
+ * more than the plan itself; in parts, each deck's text is copied once, on
+ * its way out.
+ */
+export function planFileParts(plan: Plan): Iterable<string> {
   // The live rows a plan read stay in the process that read them (plan.ts rateReference).
   const { checksum: _old, rateReference: _reference, ...body } = plan as Plan & { checksum?: string };
-  return `${JSON.stringify({ checksum: checksumOf(JSON.stringify(body)), ...body })}\n`;
+  const checksum = checksumOf(jsonParts(body));
+  return (function* () {
+    yield* jsonParts({ checksum, ...body });
+    yield '\n';
+  })();
+}
+
+/** The file `plan --out` writes, as one text (what planFileParts yields). */
+export function planFileText(plan: Plan): string {
+  return [...planFileParts(plan)].join('');
+}
+
+/** Save a plan where `plan --out` names. */
+export async function writePlanFile(file: string, plan: Plan): Promise<void> {
+  await pipeline(Readable.from(planFileParts(plan), { objectMode: false }), createWriteStream(file));
+}
+
+/**
+ * JSON.stringify(value), in parts: the plain objects down to `depth` levels
+ * are written a property at a time, anything else (arrays, strings, deeper
+ * objects) by JSON.stringify. The parts joined are exactly JSON.stringify's
+ * text (test/reconcile/plan-file.test.ts), which the checksum is taken of.
+ */
+export function* jsonParts(value: unknown, depth = 4): Generator<string> {
+  if (depth === 0 || !isPlainObject(value)) {
+    yield JSON.stringify(value);
+    return;
+  }
+  yield '{';
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    // What JSON.stringify leaves out of an object.
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    yield `${first ? '' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    yield* jsonParts(v, depth - 1);
+  }
+  yield '}';
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return (proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 }
 
 /** Reads a saved plan; a UserError naming what is wrong for anything but an intact plan of this format. */
@@ -93,7 +146,7 @@ export function readPlanFile(text: string, file: string): Plan {
       + `${e?.instancePath || 'the plan'} ${e?.message ?? 'is malformed'}`);
   }
   const { checksum, ...body } = value as Plan & { checksum: string };
-  if (checksumOf(JSON.stringify(body)) !== checksum) {
+  if (checksumOf(jsonParts(body)) !== checksum) {
     throw new UserError(`${file} was changed after \`didsync plan --out\` saved it (its checksum does not match); make a new plan`);
   }
   const plan = body as Plan;
@@ -112,6 +165,9 @@ export function readPlanFile(text: string, file: string): Plan {
   return plan;
 }
 
-function checksumOf(text: string): string {
-  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+/** The checksum of a plan's JSON text, given in parts. */
+function checksumOf(parts: Iterable<string>): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return `sha256:${hash.digest('hex')}`;
 }

@@ -2,7 +2,6 @@
 // saves it for `apply --plan`. Never writes to DIDTron's tables; it records
 // drift in uncommitted_changes (CONTRACT §5) when the role may.
 
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { SetExit } from './index.js';
 import { planConfig, today, withDatabase } from '../session.js';
@@ -49,8 +48,8 @@ export function register(program: Command, setExit: SetExit): void {
         return p;
       });
       if (flags.out) {
-        const { planFileText } = await import('../../reconcile/plan-file.js');
-        await writeFile(flags.out, planFileText(plan));
+        const { writePlanFile } = await import('../../reconcile/plan-file.js');
+        await writePlanFile(flags.out, plan);
       }
       process.stdout.write(render(plan, flags.format));
       if (plan.conflicts.length > 0) setExit(1);
