@@ -4,6 +4,8 @@
 // (planned, applied). Plans must show exactly the edits made: a plan that
 // misses or invents a change fails its step, however fast it was.
 
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { failureReason, parseJson } from './child-output.js';
 import { CLI } from './cli.js';
 import { changeOneCarrier, changeRates } from './edits.js';
@@ -20,7 +22,7 @@ export interface DatabaseStepsOptions {
 }
 
 export type DatabaseStepName = 'db init' | 'first apply' | 'plan, no change' | 'plan, 1% of rates'
-  | 'apply, 1% of rates' | 'plan, one carrier line' | 'apply, one carrier line';
+  | 'plan --out, 1% of rates' | 'apply, 1% of rates' | 'plan, one carrier line' | 'apply, one carrier line';
 
 interface PlanJson {
   changes?: { action: string; kind: string; key: string; fields?: object; rates?: { added: number; removed: number; changed: number } }[];
@@ -41,6 +43,8 @@ export function databaseSteps(o: DatabaseStepsOptions = {}): Step[] {
       const outcome = await planned(ctx, 'rates', (p) => expectRates(p, edits.rows));
       return withNote(outcome, `${edits.rows} rates edited in ${edits.decks} decks`);
     }),
+    // The same plan saved for review (CI's `plan --out`, then `apply --plan`): it carries every changed deck's text.
+    step('plan --out, 1% of rates', async (ctx) => saved(ctx)),
     step('apply, 1% of rates', async (ctx) => applied(await didsync(ctx, ['apply', '-C', ctx.dir, '--yes']), ctx)),
     step('plan, one carrier line', async (ctx) => {
       const file = await changeOneCarrier(ctx.dir);
@@ -61,6 +65,19 @@ function applied(m: Measured, ctx: BenchContext): StepOutcome {
   if (m.exitCode !== 0) return { status: 'failed', ...measured(m), note: failureReason(m, folders(ctx)) };
   const summary = /^Plan: (.*)$/m.exec(m.stdout)?.[1];
   return { status: 'ok', ...measured(m), note: summary };
+}
+
+/** `plan --out FILE`: ok on exit 0 with a plan file of this format written, noted with its size. */
+async function saved(ctx: BenchContext): Promise<StepOutcome> {
+  const file = join(ctx.scratch, 'plan-1pct.json');
+  const m = await didsync(ctx, ['plan', '-C', ctx.dir, '--out', file]);
+  const taken = measured(m);
+  if (m.exitCode !== 0) return { status: 'failed', ...taken, note: failureReason(m, folders(ctx)) };
+  const text = await readFile(file, 'utf8').catch(() => '');
+  await rm(file, { force: true });
+  const plan = parseJson(text) as { formatVersion?: unknown; changes?: unknown[] } | undefined;
+  if (plan?.formatVersion !== 1 || !Array.isArray(plan.changes)) return { status: 'failed', ...taken, note: 'no plan file of format version 1 written' };
+  return { status: 'ok', ...taken, note: `${plan.changes.length} object changes; plan file ${(text.length / 2 ** 20).toFixed(1)} MiB` };
 }
 
 /**

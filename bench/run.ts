@@ -83,6 +83,7 @@ async function postgresSection(run: RunOptions, configCtx: BenchContext, ran: Ra
         'first apply': { ratio: 1.5, peakMB: MEMORY },
         'plan, no change': { ratio: 1.0, peakMB: MEMORY },
         'plan, 1% of rates': { peakMB: MEMORY },
+        'plan --out, 1% of rates': { peakMB: MEMORY },
         'apply, 1% of rates': { ratio: 0.3, peakMB: MEMORY },
         'plan, one carrier line': { seconds: 1, peakMB: MEMORY },
         'apply, one carrier line': { seconds: 1, peakMB: MEMORY },
