@@ -7,7 +7,9 @@
 // someone who recomputes it: the guards are judged again at apply time.
 
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { constants, createWriteStream } from 'node:fs';
+import { access, rm, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -96,9 +98,39 @@ export function planFileText(plan: Plan): string {
   return [...planFileParts(plan)].join('');
 }
 
-/** Save a plan where `plan --out` names. */
+/**
+ * Save a plan where `plan --out` names; a UserError naming the file when it
+ * cannot be written, and no part-written file left behind (apply would
+ * refuse one, but it should not look like a saved plan).
+ */
 export async function writePlanFile(file: string, plan: Plan): Promise<void> {
-  await pipeline(Readable.from(planFileParts(plan), { objectMode: false }), createWriteStream(file));
+  const out = createWriteStream(file);
+  // Only a file this call opened (created or emptied) is removed: never one it could not open.
+  let opened = false;
+  out.once('open', () => {
+    opened = true;
+  });
+  try {
+    await pipeline(Readable.from(planFileParts(plan), { objectMode: false }), out);
+  } catch (e) {
+    if (opened) await rm(file, { force: true }).catch(() => undefined);
+    throw cannotWrite(file, e);
+  }
+}
+
+/** A UserError, before anything is planned, when `file` is in no folder that can be written to, or is a folder. */
+export async function checkPlanFileTarget(file: string): Promise<void> {
+  try {
+    await access(dirname(resolve(file)), constants.W_OK);
+  } catch (e) {
+    throw cannotWrite(file, e);
+  }
+  const info = await stat(file).catch(() => undefined);
+  if (info?.isDirectory()) throw new UserError(`cannot write plan ${file}: it is a folder`);
+}
+
+function cannotWrite(file: string, e: unknown): UserError {
+  return new UserError(`cannot write plan ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
 }
 
 /**

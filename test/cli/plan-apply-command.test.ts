@@ -358,6 +358,20 @@ test('an invalid config exits 1 with located errors and no stack trace', async (
   }
 });
 
+test('plan --out where no plan can be saved exits 1 in one line naming the file, before any database is opened', async () => {
+  const root = await writeConfig(MINIMAL);
+  const dir = await tempDir();
+  // A server that is not there: reaching it would be a connection error, not this one.
+  const nowhere = 'postgres://didsync@127.0.0.1:1/none';
+  for (const [out, why] of [[join(dir, 'missing', 'plan.json'), 'ENOENT'], [dir, 'it is a folder']]) {
+    const r = await didsync('plan', '-C', root, '--db', nowhere, '--out', out);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stderr, `didsync: cannot write plan ${out}: ${why}\n`);
+    assert.equal(r.stdout, '');
+  }
+  assert.equal(existsSync(join(dir, 'missing')), false);
+});
+
 test('with no --db and no DATABASE_URL the embedded database is created in .didsync/db, and stderr says so', async () => {
   const cwd = await tempDir();
   const root = await writeConfig(MINIMAL);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { jsonParts, planFileParts, planFileText, readPlanFile, writePlanFile } from '../../src/reconcile/plan-file.js';
+import { UserError } from '../../src/report/errors.js';
 import { databaseTest } from '../support/databases.js';
 import { MINIMAL, planConfig, writeConfig } from '../support/config.js';
 
@@ -66,6 +67,10 @@ databaseTest('a saved plan is the bytes of the plan stringified whole, with the 
     const edited = text.replace(JSON.stringify(deck), JSON.stringify(deck.replace('0.', '1.')));
     assert.notEqual(edited, text);
     assert.throws(() => readPlanFile(edited, file), /changed after .* saved it/, `deck ${key}`);
+    // Where it cannot be written: a UserError naming the file, and nothing left there.
+    const nowhere = join(dir, 'missing', 'plan.json');
+    await assert.rejects(writePlanFile(nowhere, plan), (e: Error) => e instanceof UserError && e.message === `cannot write plan ${nowhere}: ENOENT`);
+    await assert.rejects(writePlanFile(dir, plan), (e: Error) => e instanceof UserError && e.message.startsWith(`cannot write plan ${dir}: `));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -36,6 +36,8 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--full-comparison', 'read and compare every file and row, trusting no record of the last apply')
     .action(async (flags: PlanFlags) => {
       if (!['text', 'json', 'markdown'].includes(flags.format)) throw new UserError(`unknown --format '${flags.format}' (text, json or markdown)`);
+      // A plan can take a while: a place it cannot be saved is said before it is made.
+      if (flags.out) await (await import('../../reconcile/plan-file.js')).checkPlanFileTarget(flags.out);
       // git answers while the database connection opens
       const gitInfo = commitInfo(flags.config);
       const plan = await withDatabase(flags.db, async (db) => {
