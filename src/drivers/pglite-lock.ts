@@ -7,7 +7,7 @@ import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FaultError } from '../report/errors.js';
 
-const LOCK_FILE = 'didsync.lock';
+export const LOCK_FILE = 'didsync.lock';
 
 /** Claim `dir` for this process; refuses while another live process holds it. Returns the release function. */
 export async function claimDataDir(dir: string): Promise<() => Promise<void>> {

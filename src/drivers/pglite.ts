@@ -5,12 +5,14 @@
 // interleaves; advisory locks are in-process. The only module that imports
 // PGlite.
 
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import type { Driver, QueryResult, Queryable } from './driver.js';
 import { databaseError, ROLLED_BACK, rolledBack } from './errors.js';
-import { claimDataDir, LocalLocks } from './pglite-lock.js';
+import { claimDataDir, LocalLocks, LOCK_FILE } from './pglite-lock.js';
 import { pgliteRuntime } from './pglite-runtime.js';
+import { shippedTemplate } from './pglite-template.js';
 import { copySql } from './sql-names.js';
 
 const asText = (value: string): string => value;
@@ -30,29 +32,56 @@ export interface PgliteOptions {
   dataDir?: string;
   /** A data folder dumped by `dumpDataDir` to start from (fast fresh databases for tests). */
   loadDataDir?: Blob;
+  /**
+   * What a new database (an empty folder, or in memory) starts from when
+   * `loadDataDir` is not given: a dumped data folder, null for initdb.
+   * Default: the folder shipped with didsync, where it fits (pglite-template.ts).
+   */
+  template?: Blob | null;
   description?: string;
 }
 
 export async function openPglite(opts: PgliteOptions = {}): Promise<PgliteDriver> {
   let release: (() => Promise<void>) | undefined;
+  let fresh = true;
   if (opts.dataDir !== undefined) {
     await mkdir(opts.dataDir, { recursive: true });
     release = await claimDataDir(opts.dataDir);
+    fresh = (await readdir(opts.dataDir)).every((name) => name === LOCK_FILE);
   }
   try {
     const runtime = await pgliteRuntime();
-    const db = await PGlite.create({
+    const template = opts.loadDataDir === undefined && fresh
+      ? opts.template === undefined ? await shippedTemplate() : opts.template ?? undefined
+      : undefined;
+    const create = (loadDataDir: Blob | undefined) => PGlite.create({
       ...runtime,
       ...(opts.dataDir !== undefined ? { dataDir: opts.dataDir } : {}),
-      ...(opts.loadDataDir !== undefined ? { loadDataDir: opts.loadDataDir } : {}),
+      ...(loadDataDir !== undefined ? { loadDataDir } : {}),
       parsers,
     });
+    let db: PGlite;
+    if (template === undefined) db = await create(opts.loadDataDir);
+    else {
+      try {
+        db = await create(template);
+      } catch {
+        // The shipped folder did not load: initdb makes the database, in the folder emptied of what the attempt left.
+        if (opts.dataDir !== undefined) await emptyBut(opts.dataDir, LOCK_FILE);
+        db = await create(undefined);
+      }
+    }
     await db.exec("SET TIME ZONE 'UTC'");
     return new PgliteDriver(db, opts.description ?? (opts.dataDir !== undefined ? `pglite:${opts.dataDir}` : 'pglite:memory'), release);
   } catch (e) {
     await release?.();
     throw databaseError(e, `cannot open the embedded database${opts.dataDir !== undefined ? ` in ${opts.dataDir}` : ''}`);
   }
+}
+
+/** Removes everything in `dir` but `keep` (a folder that held only `keep` before). */
+async function emptyBut(dir: string, keep: string): Promise<void> {
+  for (const name of await readdir(dir)) if (name !== keep) await rm(join(dir, name), { recursive: true, force: true });
 }
 
 type Target = Pick<Transaction, 'query' | 'exec'>;
