@@ -77,19 +77,31 @@ const PLAN_SCHEMA = {
 let validate: ReturnType<Ajv2020['compile']> | undefined;
 
 /**
- * The file `plan --out` writes, in parts: the plan with its checksum, as
- * JSON. A plan of a million rates carries every deck's text (tens of MB):
- * made whole, then made again to add the checksum, that text cost 150 MB
- * more than the plan itself; in parts, each deck's text is copied once, on
- * its way out.
+ * The file `plan --out` writes, in parts: the plan as JSON, its checksum
+ * (of the plan's JSON text) last. A plan of a million rates carries every
+ * deck's text (tens of MB): made whole, then made again to add the
+ * checksum, that text cost 150 MB more than the plan itself; in parts, each
+ * deck's text is made once, hashed and written on its way out. The checksum
+ * is the last member so that it can be: files that have it first, as
+ * didsync wrote them before, read the same (readPlanFile).
  */
 export function planFileParts(plan: Plan): Iterable<string> {
   // The live rows a plan read stay in the process that read them (plan.ts rateReference).
   const { checksum: _old, rateReference: _reference, ...body } = plan as Plan & { checksum?: string };
-  const checksum = checksumOf(jsonParts(body));
   return (function* () {
-    yield* jsonParts({ checksum, ...body });
-    yield '\n';
+    const hash = createHash('sha256');
+    // Every part of the body's text but its closing brace, which the checksum goes before.
+    let held: string | undefined;
+    for (const part of jsonParts(body)) {
+      if (held !== undefined) {
+        hash.update(held);
+        yield held;
+      }
+      held = part;
+    }
+    if (held !== '}' || Object.keys(body).length === 0) throw new Error('internal error: a plan is an object with members');
+    hash.update(held);
+    yield `,"checksum":${JSON.stringify(`sha256:${hash.digest('hex')}`)}}\n`;
   })();
 }
 

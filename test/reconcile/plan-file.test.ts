@@ -1,6 +1,7 @@
 // The file `plan --out` saves is written in parts, never as one text: the
 // parts are exactly JSON.stringify's text, so a file is the same bytes, with
-// the same checksum, as one made whole (and as files saved before).
+// the same checksum, as the plan stringified whole with its checksum last;
+// files saved before, with the checksum first, read the same.
 
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -44,7 +45,7 @@ test('a big text in a plain object is one part of its own, not joined with the r
   assert.equal(parts.filter((p) => p.length > 1000).length, 1);
 });
 
-databaseTest('a saved plan is the bytes of the plan stringified whole, with the checksum of its body, and reads back', async (db) => {
+databaseTest('a saved plan is the bytes of the plan stringified whole, with the checksum of its body last, and reads back, as do plans saved with it first', async (db) => {
   const root = await writeConfig(MINIMAL);
   const plan = await planConfig(db, root);
   assert.ok(plan.source.deckTexts && Object.keys(plan.source.deckTexts).length > 0, 'the plan carries deck texts');
@@ -55,13 +56,16 @@ databaseTest('a saved plan is the bytes of the plan stringified whole, with the 
     const text = await readFile(file, 'utf8');
     assert.equal(text, planFileText(plan));
     assert.equal(text, [...planFileParts(plan)].join(''));
-    // As a plan file was made before it was written in parts.
+    // The plan stringified whole, its checksum (of the rest's text) last.
     const { rateReference: _r, ...body } = plan;
     const checksum = `sha256:${createHash('sha256').update(JSON.stringify(body)).digest('hex')}`;
-    assert.equal(text, `${JSON.stringify({ checksum, ...body })}\n`);
-    const back = readPlanFile(text, file);
-    assert.deepEqual(back.rateOps, JSON.parse(JSON.stringify(plan.rateOps)));
-    assert.deepEqual(back.source.deckTexts, plan.source.deckTexts);
+    assert.equal(text, `${JSON.stringify({ ...body, checksum })}\n`);
+    for (const saved of [text, `${JSON.stringify({ checksum, ...body })}\n`]) {
+      // ... and as plan files were saved before, the checksum first: both read back.
+      const back = readPlanFile(saved, file);
+      assert.deepEqual(back.rateOps, JSON.parse(JSON.stringify(plan.rateOps)));
+      assert.deepEqual(back.source.deckTexts, plan.source.deckTexts);
+    }
     // One character of a deck's text changed is a file changed after it was saved.
     const [key, deck] = Object.entries(plan.source.deckTexts)[0];
     const edited = text.replace(JSON.stringify(deck), JSON.stringify(deck.replace('0.', '1.')));
