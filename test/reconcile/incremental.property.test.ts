@@ -70,11 +70,22 @@ async function edit(root: string, db: Driver, e: Edit): Promise<void> {
   }
 }
 
-/** What a plan says should change; not how it was read (source, database, the time, the order live rows came in). */
+/**
+ * What a plan says should change; not how it was read (source, database, the time, the order live
+ * rows came in, and so the order of its rate writes, which are set-based: write-rates.ts).
+ */
 function comparable(plan: Plan): unknown {
-  const { createdAt: _c, source: _s, database: _d, rateReference, ...rest } = plan;
-  const rows = (r: RateRows) => r.prefix.map((_, i) => RATE_FIELDS.map((f) => r[f][i]).join('|')).sort();
-  return { ...rest, rateReference: Object.fromEntries(Object.entries(rateReference ?? {}).map(([k, v]) => [k, { digest: v.digest, live: rows(v.live) }])) };
+  const { createdAt: _c, source: _s, database: _d, rateReference, rateOps, ...rest } = plan;
+  const rows = (r: RateRows, from = 0, to = r.prefix.length) => r.prefix.slice(from, to).map((_, k) => RATE_FIELDS.map((f) => r[f][from + k]).join('|')).sort();
+  return {
+    ...rest,
+    rateOps: Object.fromEntries(Object.entries(rateOps).map(([k, o]) => [k, {
+      added: rows(o.upsert, 0, o.added ?? 0),
+      changed: rows(o.upsert, o.added ?? 0),
+      removed: o.remove.prefix.map((p, i) => `${p}|${o.remove.effectiveDate[i]}`).sort(),
+    }])),
+    rateReference: Object.fromEntries(Object.entries(rateReference ?? {}).map(([k, v]) => [k, { digest: v.digest, live: rows(v.live) }])),
+  };
 }
 
 const RATE_FIELDS = ['prefix', 'effectiveDate', 'destination', 'rate', 'connectionFee', 'initialInterval', 'recurringInterval', 'endDate'] as const;
@@ -114,7 +125,12 @@ databaseTest('an incremental plan equals the full comparison after any edits in 
       assert.deepEqual(comparable(again), comparable(after));
       assert.ok(again.database.subset, 'after an apply the next plan is incremental');
     }
-  }), { numRuns: 30 });
+  }), {
+    numRuns: 30,
+    // Found by CI: two rates removed from a deck not in key order; the incremental plan listed their
+    // deletes in the deck's order, the full one in key order (the test then compared the order too).
+    examples: [[[[{ what: 'rate-remove', at: 0 }], [{ what: 'rate-remove', at: 0 }, { what: 'rate-remove', at: 0 }]], 0]],
+  });
   assert.ok(incremental >= 5, `${incremental} of the plans were incremental`);
   // The plans above did take remembered digests: the cache holds this config's files. (The other
   // database's run of this test writes its own cache file into the same folder, through a temp file.)
