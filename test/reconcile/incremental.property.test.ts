@@ -17,9 +17,9 @@ import type { Driver } from '../../src/drivers/driver.js';
 import { planConfigRoot } from '../../src/reconcile/config-plan.js';
 import { applyPlan } from '../../src/reconcile/engine.js';
 import type { Plan } from '../../src/reconcile/plan.js';
-import type { RateRows } from '../../src/reconcile/state.js';
 import { databaseTest } from '../support/databases.js';
 import { writeConfig } from '../support/config.js';
+import { canonicalRateOps, rowLines } from '../support/plans.js';
 
 // File digests are remembered here for files 20 ms old (the racy window, 3 s by default): the runs
 // below wait that long after their edits, so the plans take remembered digests wherever a file's
@@ -70,25 +70,15 @@ async function edit(root: string, db: Driver, e: Edit): Promise<void> {
   }
 }
 
-/**
- * What a plan says should change; not how it was read (source, database, the time, the order live
- * rows came in, and so the order of its rate writes, which are set-based: write-rates.ts).
- */
+/** What a plan says should change; not how it was read (source, database, the time, the order live rows came in: test/support/plans.ts). */
 function comparable(plan: Plan): unknown {
   const { createdAt: _c, source: _s, database: _d, rateReference, rateOps, ...rest } = plan;
-  const rows = (r: RateRows, from = 0, to = r.prefix.length) => r.prefix.slice(from, to).map((_, k) => RATE_FIELDS.map((f) => r[f][from + k]).join('|')).sort();
   return {
     ...rest,
-    rateOps: Object.fromEntries(Object.entries(rateOps).map(([k, o]) => [k, {
-      added: rows(o.upsert, 0, o.added ?? 0),
-      changed: rows(o.upsert, o.added ?? 0),
-      removed: o.remove.prefix.map((p, i) => `${p}|${o.remove.effectiveDate[i]}`).sort(),
-    }])),
-    rateReference: Object.fromEntries(Object.entries(rateReference ?? {}).map(([k, v]) => [k, { digest: v.digest, live: rows(v.live) }])),
+    rateOps: canonicalRateOps(rateOps),
+    rateReference: Object.fromEntries(Object.entries(rateReference ?? {}).map(([k, v]) => [k, { digest: v.digest, live: rowLines(v.live) }])),
   };
 }
-
-const RATE_FIELDS = ['prefix', 'effectiveDate', 'destination', 'rate', 'connectionFee', 'initialInterval', 'recurringInterval', 'endDate'] as const;
 
 async function planOf(db: Driver, root: string, fullComparison: boolean): Promise<Plan> {
   const planned = await planConfigRoot(db, root, { ...OPTIONS, fullComparison });

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { databaseTest } from '../support/databases.js';
 import { desiredOf, knownDesiredOf, MINIMAL, updateConfig, writeConfig } from '../support/config.js';
 import { applyPlan, makePlan, settingsOf } from '../../src/reconcile/engine.js';
+import { canonicalRateOps } from '../support/plans.js';
 import type { Plan } from '../../src/reconcile/plan.js';
 import type { DesiredState } from '../../src/load/types.js';
 import type { Driver, Queryable } from '../../src/drivers/driver.js';
@@ -123,10 +124,13 @@ async function planOf(db: Queryable, desired: DesiredState, fullComparison: bool
   return makePlan(db, desired, { ...OPTIONS, guards: settingsOf(desired).guards, fullComparison });
 }
 
-/** The plan as apply would use it, without the record of which files were hashed and read (the full path hashes none, and reads every deck). */
-function comparable(plan: Plan): Plan {
+/**
+ * The plan as apply would use it, without the record of which files were hashed and read (the full
+ * path hashes none, and reads every deck), its rate writes as sets (test/support/plans.ts).
+ */
+function comparable(plan: Plan): unknown {
   const { rateDecks: _decks, deckTexts: _texts, ...source } = plan.source;
-  return { ...plan, source };
+  return { ...plan, source, rateOps: canonicalRateOps(plan.rateOps) };
 }
 
 /** Counts the stubs the plan had to load in full. */
