@@ -10,7 +10,7 @@ import { CsvRecords } from './csv-records.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { dateProblem, decimalProblem, parseInterval, prefixProblem, RATE_CELL_RULES } from './rate-cells.js';
 import { readHeader } from './rate-header.js';
-import { RepeatedColumn } from './rate-pool.js';
+import { PREFIXES, RepeatedColumn } from './rate-pool.js';
 import { CappedProblems } from './rate-problems.js';
 import { decodeSource } from './source-text.js';
 import type { RateColumn, RateDeck } from './types.js';
@@ -60,6 +60,7 @@ class RowReader {
   private readonly effective: RepeatedColumn;
   private readonly end: RepeatedColumn;
   private readonly destination: RepeatedColumn;
+  private readonly prefix: RepeatedColumn;
   /** Values already checked and found good, per column (pooled, so === is cheap). */
   private readonly good = new Map<RateColumn, string>();
   private readonly intervals = new Map<string, number>();
@@ -77,6 +78,7 @@ class RowReader {
     this.effective = new RepeatedColumn(col.effectiveDate);
     this.end = new RepeatedColumn(col.endDate);
     this.destination = new RepeatedColumn(col.destination);
+    this.prefix = new RepeatedColumn(col.prefix, PREFIXES);
   }
 
   read(file: string): RateDeck {
@@ -87,7 +89,8 @@ class RowReader {
       if (r.count !== this.width) {
         this.report('', `the row has ${r.count} field${r.count === 1 ? '' : 's'}; the header has ${this.width}`);
       }
-      const prefix = r.field(this.col.prefix);
+      const span = r.fieldSpan(this.col.prefix);
+      const prefix = span ? PREFIXES.pooled(span.text, span.start, span.end) : r.field(this.col.prefix);
       const rate = r.field(this.col.rate);
       const destination = this.destination.read(r) ?? '';
       const fee = this.fee.read(r);
