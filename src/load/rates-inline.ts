@@ -4,7 +4,7 @@
 // the schema's business: entries that are not even shaped like a rate are
 // skipped here, and this must never throw.
 
-import type { RateDeck, SourceDocument } from './types.js';
+import { numberText, type RateDeck, type SourceDocument } from './types.js';
 
 export function ratesFromInline(file: string, doc: SourceDocument, pointer: string): RateDeck {
   const deck: RateDeck = {
@@ -21,7 +21,7 @@ export function ratesFromInline(file: string, doc: SourceDocument, pointer: stri
     const text = (field: string): string | null => {
       const v = e[field];
       if (typeof v === 'string') return v;
-      if (typeof v === 'number') return doc.sources.get(`${at}/${field}`) ?? String(v);
+      if (typeof v === 'number') return numberText(doc, `${at}/${field}`, v);
       return null;
     };
     const whole = (field: string): number | null => {

@@ -27,7 +27,14 @@ export interface SourceDocument {
   positions: Map<string, Position>;
   /** JSON Pointer -> for a key, where the key starts (for "unknown field" errors). */
   keyPositions: Map<string, Position>;
-  /** JSON Pointer -> the scalar's source text, for numbers (`40000.50` stays `40000.50`). */
+  /**
+   * JSON Pointer -> the scalar's source text, for numbers written otherwise
+   * than String(value) gives (`40000.50` stays `40000.50`; `1e3`, `+5`,
+   * `5.0`): read it with numberText(). A number written as String(value)
+   * (`5060`, `0.5`) has no entry: ten thousand documents hold hundreds of
+   * thousands of such numbers, and their entries were most of what a
+   * validation kept alive besides the values themselves.
+   */
   sources: Map<string, string>;
   /**
    * For a RatingPlan whose `ratesFile` resolved inside the root: the CSV's
@@ -123,4 +130,9 @@ export interface DesiredState {
   objects: ConfigObject[];
   /** The Settings document merged over config/defaults.yaml. */
   settings: Record<string, unknown>;
+}
+
+/** The text a number of a document was written as (SourceDocument.sources). */
+export function numberText(doc: Pick<SourceDocument, 'sources'>, pointer: string, value: number): string {
+  return doc.sources.get(pointer) ?? String(value);
 }

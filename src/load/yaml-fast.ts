@@ -170,7 +170,8 @@ export function fastYamlDocuments(file: string, text: string, maxDepth: number, 
 function copy(value: unknown, path: (string | number)[], maxDepth: number, sources: Map<string, string>): unknown {
   if (path.length > maxDepth) throw new Decline();
   if (value instanceof Typed) {
-    if (typeof value.value === 'number') sources.set(`/${path.join('/')}`, value.text);
+    // Only where the text is not what String() gives back (SourceDocument.sources), as yaml-values.ts does.
+    if (typeof value.value === 'number' && value.text !== String(value.value)) sources.set(`/${path.join('/')}`, value.text);
     return value.value;
   }
   if (typeof value === 'string') {

@@ -183,7 +183,8 @@ export function documentValues(
 
   const scalarValue = (value: unknown, source: unknown, pointer: string, start: number): unknown => {
     if (typeof value === 'number') {
-      if (typeof source === 'string') out.sources.set(pointer, source);
+      // Only where the text is not what String() gives back (SourceDocument.sources).
+      if (typeof source === 'string' && source !== String(value)) out.sources.set(pointer, source);
       return value;
     }
     if (typeof value === 'string') {

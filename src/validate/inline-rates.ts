@@ -5,7 +5,7 @@
 // schema stage does not report the same cell a second time.
 
 import { dateProblem, decimalProblem, parseInterval, prefixProblem, RATE_CELL_RULES } from '../load/rate-cells.js';
-import type { RateColumn } from '../load/types.js';
+import { numberText, type RateColumn } from '../load/types.js';
 import type { Problem, Rule } from '../report/problem.js';
 import { record, type TypedDocument } from './documents.js';
 import { problemAt } from './locate.js';
@@ -41,7 +41,7 @@ function checkRate(td: TypedDocument, rate: Record<string, unknown>, at: string,
   const cell = (field: string): string | undefined => {
     const v = rate[field];
     if (typeof v === 'string') return v;
-    if (typeof v === 'number') return td.doc.sources.get(`${at}/${field}`) ?? String(v);
+    if (typeof v === 'number') return numberText(td.doc, `${at}/${field}`, v);
     return undefined;
   };
   const report = (field: string, rule: Rule, message: string) => {

@@ -7,7 +7,7 @@
 
 import { DEFAULT_LIMITS } from '../load/limits.js';
 import { CappedProblems } from '../load/rate-problems.js';
-import type { DeckStub, RateDeck } from '../load/types.js';
+import { numberText, type DeckStub, type RateDeck } from '../load/types.js';
 import { UserError } from '../report/errors.js';
 import type { Problem } from '../report/problem.js';
 import { record, type TypedDocument } from './documents.js';
@@ -100,7 +100,7 @@ export function checkInlineDuplicates(td: TypedDocument, problems: Problem[]): v
   list.forEach((entry, i) => {
     const rate = record(entry);
     if (!rate) return;
-    const p = typeof rate.prefix === 'number' ? td.doc.sources.get(`/rates/${i}/prefix`) : rate.prefix;
+    const p = typeof rate.prefix === 'number' ? numberText(td.doc, `/rates/${i}/prefix`, rate.prefix) : rate.prefix;
     if (typeof p !== 'string') return;
     index.push(i);
     prefix.push(p);

@@ -11,6 +11,7 @@ import { validateAgainstSchema } from '../model/schema-validator.js';
 import type { Problem } from '../report/problem.js';
 import { alreadyReported, type TypedDocument } from './documents.js';
 import { problemAt } from './locate.js';
+import { numberText } from '../load/types.js';
 
 /** Keywords whose issue concerns a key, not a value: located at the key. */
 const KEY_KEYWORDS = new Set(['additionalProperties', 'unevaluatedProperties', 'propertyNames']);
@@ -45,7 +46,7 @@ function checkIntegerColumns(td: TypedDocument, places: readonly NumberPlace[], 
     const field = pointer.slice(pointer.lastIndexOf('/') + 1);
     problems.push(problemAt(td.doc, pointer, {
       rule: 'schema',
-      message: `${field} ${td.doc.sources.get(pointer) ?? String(value)} is out of range: a whole number from ${INT4.min} to ${INT4.max} (a PostgreSQL integer)`,
+      message: `${field} ${numberText(td.doc, pointer, value)} is out of range: a whole number from ${INT4.min} to ${INT4.max} (a PostgreSQL integer)`,
     }));
     td.reported.add(pointer);
   }
@@ -85,6 +86,6 @@ function substituteDecimals(td: TypedDocument, places: readonly NumberPlace[]): 
     const h = holder as Record<string | number, unknown>;
     const value = h[key];
     if (typeof value !== 'number') continue;
-    h[key] = td.doc.sources.get(pointer) ?? String(value);
+    h[key] = numberText(td.doc, pointer, value);
   }
 }

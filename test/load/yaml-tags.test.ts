@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { numberText, type SourceDocument } from '../../src/load/types.js';
 import { parseYamlFile } from '../../src/load/yaml.js';
 
 /** The value of `a` in `kind: X\na: <text>`, or the problems as `line:column path message`. */
@@ -12,8 +13,14 @@ function read(text: string): { value?: unknown; source?: string; problems: strin
   const doc = documents[0];
   return {
     problems: problems.map((p) => `${p.line}:${p.column} ${p.path} ${p.message}`),
-    ...(doc ? { value: (doc.data as Record<string, unknown>).a, source: doc.sources.get('/a') } : {}),
+    ...(doc ? { value: (doc.data as Record<string, unknown>).a, source: sourceOf(doc) } : {}),
   };
+}
+
+/** The text `a` was written as, for a number (numberText); the source entry of anything else (none). */
+function sourceOf(doc: SourceDocument): string | undefined {
+  const value = (doc.data as Record<string, unknown>).a;
+  return typeof value === 'number' ? numberText(doc, '/a', value) : doc.sources.get('/a');
 }
 
 test('explicit core tags on text that fits them resolve as the tag says', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { numberText } from '../../src/load/types.js';
 import { parseYamlFile } from '../../src/load/yaml.js';
 
 const fixture = (name: string) => readFileSync(new URL(`fixtures/yaml/${name}`, import.meta.url));
@@ -32,6 +33,20 @@ test('numbers keep their source text; timestamps stay strings', () => {
   assert.equal(data.capacity, 1000);
   assert.equal(data.since, '2024-01-31');
   assert.equal(nwind.sources.has('/code'), false, 'strings have no source entry');
+});
+
+test('a number has a source entry only where String() would not give its text back, in both readers', () => {
+  const text = 'kind: Carrier\nwhole: 5060\nhalf: 0.5\npadded: 0.50\nexponent: 1e3\nsigned: +5\nzero: -0\nlist: [20, 20.0]\n';
+  for (const careful of [false, true]) {
+    const [doc] = parseYamlFile('n.yaml', text, {}, { careful }).documents;
+    assert.deepEqual(Object.fromEntries(doc.sources), {
+      '/padded': '0.50', '/exponent': '1e3', '/signed': '+5', '/zero': '-0', '/list/1': '20.0',
+    }, careful ? 'careful reader' : 'fast reader');
+    const data = doc.data as Record<string, number>;
+    for (const [pointer, written] of [['/whole', '5060'], ['/half', '0.5'], ['/padded', '0.50'], ['/signed', '+5'], ['/zero', '-0']]) {
+      assert.equal(numberText(doc, pointer, data[pointer.slice(1)]), written);
+    }
+  }
 });
 
 test('objects have a null prototype', () => {
@@ -70,7 +85,7 @@ test('small aliases expand to copies, positioned at the alias', () => {
   const data = documents[0].data as { codecs: Record<string, unknown>[] };
   assert.deepEqual({ ...data.codecs[1] }, { allowed: true, ptime: 20 });
   assert.deepEqual(documents[0].positions.get('/codecs/1'), { line: 5, column: 5 });
-  assert.equal(documents[0].sources.get('/codecs/1/ptime'), '20');
+  assert.equal(numberText(documents[0], '/codecs/1/ptime', 20), '20');
 });
 
 test('nesting deeper than the limit is a limit problem, also for the parser itself', () => {

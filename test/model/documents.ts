@@ -2,6 +2,7 @@
 // does it (numbers at decimal pointers replaced by their source text first),
 // so a test states a mistake in YAML and checks the issue it gives.
 
+import { numberText } from '../../src/load/types.js';
 import { parseYamlFile } from '../../src/load/yaml.js';
 import { isKindName, type KindName } from '../../src/model/kinds.js';
 import { decimalPointers, type SchemaIssue } from '../../src/model/schemas.js';
@@ -20,8 +21,8 @@ export function checkYaml(text: string): CheckedDocument[] {
     if (!isKindName(doc.kind)) throw new Error(`fixture has unknown kind ${String(doc.kind)}`);
     const data = structuredClone({ ...(doc.data as object) }) as Record<string, unknown>;
     for (const pointer of decimalPointers(doc.kind, data)) {
-      const source = doc.sources.get(pointer);
-      if (source !== undefined) setAt(data, pointer, source);
+      const value = valueAt(data, pointer);
+      if (typeof value === 'number') setAt(data, pointer, numberText(doc, pointer, value));
     }
     return { kind: doc.kind, data, issues: validateAgainstSchema(doc.kind, data) };
   });
@@ -31,6 +32,12 @@ export function checkYaml(text: string): CheckedDocument[] {
 export function issuesOf(text: string): SchemaIssue[] {
   const [doc] = checkYaml(text);
   return doc.issues;
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let node = data as Record<string, unknown> | undefined;
+  for (const t of pointer.split('/').slice(1)) node = node?.[t] as Record<string, unknown> | undefined;
+  return node;
 }
 
 function setAt(data: unknown, pointer: string, value: unknown): void {

@@ -5,6 +5,7 @@ import { parseRatesCsv } from '../../src/load/rates-csv.js';
 import { parseYamlFile } from '../../src/load/yaml.js';
 import { checkKinds } from '../../src/validate/kind-check.js';
 import { checkInlineRates } from '../../src/validate/inline-rates.js';
+import { checkInlineDuplicates } from '../../src/validate/rate-duplicates.js';
 import type { Problem } from '../../src/report/problem.js';
 
 const ROWS: [string, string, string, string][] = [
@@ -24,4 +25,19 @@ test('inline rates and CSV rates give equal messages, under equal rules, for equ
     assert.ok(csv.problems.length > 0, `the CSV refuses ${prefix},${rate},${date}`);
     assert.deepEqual(problems.map((p) => [p.rule, p.message]), csv.problems.map((p) => [p.rule, p.message]));
   }
+});
+
+test('prefixes written as numbers are compared by their text: 44 twice is a duplicate, 044 and 44 are not', () => {
+  const yaml = parseYamlFile('p.yaml', [
+    'kind: RatingPlan', 'name: P', 'currency: GBP', 'rates:',
+    '  - { prefix: 44, destination: UK, rate: 0.01 }',
+    '  - { prefix: 044, destination: UK, rate: 0.01 }',
+    '  - { prefix: 44, destination: UK, rate: 0.02 }', '',
+  ].join('\n'));
+  const problems: Problem[] = [];
+  const typed = checkKinds(yaml.documents, problems);
+  checkInlineDuplicates(typed[0], problems);
+  assert.deepEqual(problems.map((p) => [p.line, p.rule, p.message]), [
+    [7, 'duplicate', 'a rate for prefix 44 without effectiveDate is also defined at line 5'],
+  ]);
 });
