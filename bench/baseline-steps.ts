@@ -12,7 +12,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { failureReason, parseJson } from './child-output.js';
 import { measureCommand, measureNode, type Measured } from './measure.js';
-import { folders, measured, type BenchContext, type Step, type StepOutcome } from './steps.js';
+import { SHORT_RUNS, folders, measured, type BenchContext, type Step, type StepOutcome } from './steps.js';
 
 export const COPY_OUT = 'baseline: \\copy out of the rates (psql)';
 export const COPY_IN = 'baseline: \\copy in, same rows (psql)';
@@ -29,6 +29,8 @@ export function baselineSteps(naiveSample: number): Step[] {
   return [
     {
       name: COPY_OUT,
+      // Measured as often as the no-change plan it is the yardstick of.
+      runs: SHORT_RUNS,
       async run(ctx) {
         const psql = findOnPath('psql');
         if (!psql) return { status: 'not available', note: 'psql is not on PATH' };

@@ -23,6 +23,8 @@ export interface StepResult {
   /** seconds / the baseline's seconds. */
   ratio: number | null;
   note: string | null;
+  /** Each run's seconds, for a step measured more than once (`seconds` is their median). */
+  runs?: number[];
 }
 
 export interface Ran {
@@ -42,6 +44,7 @@ export function stepResults(ran: readonly Ran[]): StepResult[] {
       section, step: step.name, status: outcome.status, seconds, peakMB: outcome.peakMB ?? null,
       cpuSeconds: outcome.cpuSeconds ?? null,
       target: step.target ?? null, pass: null, baseline: step.baseline ?? null, ratio, note: outcome.note ?? null,
+      ...(outcome.runs ? { runs: outcome.runs } : {}),
     };
     return { ...result, pass: passes(result) };
   });

@@ -19,9 +19,8 @@ import type { GenerateOptions } from './generate.js';
 import { readRunOptions, scaled, type RunOptions } from './run-options.js';
 import { markdownResults, sizesText, writeIntoReadme } from './readme.js';
 import { formatTable, resultsJson, stepResults, type Ran } from './report.js';
-import { failureLine } from './child-output.js';
 import { buildCli } from './cli.js';
-import { CONFIG_STEPS, folders, generateStep, type BenchContext, type Section } from './steps.js';
+import { CONFIG_STEPS, generateStep, runSection, type BenchContext } from './steps.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MEMORY = 512;
@@ -97,17 +96,6 @@ async function postgresSection(run: RunOptions, configCtx: BenchContext, ran: Ra
     return db.serverVersion;
   } finally {
     await db.drop().catch((e: unknown) => process.stderr.write(`bench: could not drop the benchmark database: ${(e as Error).message}\n`));
-  }
-}
-
-/** Runs a section's steps in order; a step that throws is failed, never the end of the run. */
-async function runSection(section: Section, ran: Ran[]): Promise<void> {
-  for (const step of section.steps) {
-    process.stderr.write(`bench: ${section.title.split(' (')[0]}: ${step.name}...\n`);
-    const outcome = await step.run(section.ctx).catch((e: unknown) => ({
-      status: 'failed' as const, note: failureLine(String((e as Error)?.message ?? e), folders(section.ctx)),
-    }));
-    ran.push({ section: section.title, step, outcome });
   }
 }
 

@@ -1,14 +1,16 @@
-// The benchmark's shared vocabulary (context, targets, steps, sections) and
-// the steps without a database: generate, the read baseline, load only,
-// validate and the start of the CLI. A step measures one thing and says how
+// The benchmark's shared vocabulary (context, targets, steps, sections), how
+// a section's steps run (a short step several times, reported by its median
+// run), and the steps without a database: generate, the read baseline, load
+// only, validate and the start of the CLI. A step measures one thing and says how
 // it went; a command that does not exist yet, or fails, is 'not available'
 // or 'failed' with a one-line reason, never a crash of the whole run.
 
-import { failureReason, parseJson } from './child-output.js';
+import { failureLine, failureReason, parseJson } from './child-output.js';
 import { CLI } from './cli.js';
 import type { GenerateOptions } from './generate.js';
 import { generateConfig } from './generate.js';
 import { measureNode, type Measured } from './measure.js';
+import type { Ran } from './report.js';
 
 export interface BenchContext {
   /** The generated config root; edited by the change steps. */
@@ -30,8 +32,8 @@ export interface Target {
 }
 
 export type StepOutcome =
-  | { status: 'ok'; seconds: number; peakMB?: number; cpuSeconds?: number; note?: string }
-  | { status: 'failed' | 'not available'; note: string; seconds?: number; peakMB?: number; cpuSeconds?: number };
+  | { status: 'ok'; seconds: number; peakMB?: number; cpuSeconds?: number; note?: string; runs?: number[] }
+  | { status: 'failed' | 'not available'; note: string; seconds?: number; peakMB?: number; cpuSeconds?: number; runs?: number[] };
 
 /** What a step reports of a measured child. */
 export function measured(m: Measured): { seconds: number; peakMB?: number; cpuSeconds?: number } {
@@ -43,7 +45,40 @@ export interface Step {
   target?: Target;
   /** Name of a step of the same run this one is compared with (seconds ratio). */
   baseline?: string;
-  run(ctx: BenchContext): Promise<StepOutcome>;
+  /**
+   * Times the step is measured (default 1), for a step of about a second,
+   * which a noisy machine moves by a tenth: it is reported by the median
+   * run (combineRuns). `attempt` counts from 0; a step that changes the
+   * database makes its change anew on each attempt.
+   */
+  runs?: number;
+  run(ctx: BenchContext, attempt?: number): Promise<StepOutcome>;
+}
+
+/**
+ * One outcome for the runs of a step: the first that did not succeed, if
+ * any (with its run number); else the median run's seconds, CPU time and
+ * note, the highest peak memory of all (memory bounds hold in every run),
+ * and every run's seconds, listed in the note.
+ */
+export function combineRuns(outcomes: readonly StepOutcome[]): StepOutcome {
+  if (outcomes.length === 1) return outcomes[0];
+  const runs = outcomes.map((o) => o.seconds ?? NaN);
+  const bad = outcomes.findIndex((o) => o.status !== 'ok');
+  if (bad >= 0) {
+    const o = outcomes[bad];
+    return { ...o, note: `run ${bad + 1} of ${outcomes.length}: ${o.note ?? ''}`.trimEnd(), runs };
+  }
+  const byTime = outcomes.map((o, i) => ({ o, i })).sort((a, b) => runs[a.i] - runs[b.i]);
+  const median = byTime[(byTime.length - 1) >> 1].o;
+  const peaks = outcomes.map((o) => o.peakMB).filter((p): p is number => p !== undefined);
+  const listed = `median of ${outcomes.length} runs: ${runs.map((s) => s.toFixed(2)).join(', ')} s`;
+  return {
+    ...median,
+    ...(peaks.length === outcomes.length ? { peakMB: Math.max(...peaks) } : { peakMB: undefined }),
+    note: median.note ? `${median.note} (${listed})` : listed,
+    runs,
+  };
 }
 
 /** Steps run against one context, reported under one heading. */
@@ -54,6 +89,29 @@ export interface Section {
 }
 
 export const READ_BASELINE = 'baseline: read + split lines';
+
+/**
+ * Runs a section's steps in order, each as many times as it asks (its runs
+ * stop at the first that does not succeed); a step that throws is failed,
+ * never the end of the benchmark.
+ */
+export async function runSection(section: Section, ran: Ran[], log: (line: string) => void = (l) => process.stderr.write(l)): Promise<void> {
+  for (const step of section.steps) {
+    log(`bench: ${section.title.split(' (')[0]}: ${step.name}...\n`);
+    const outcomes: StepOutcome[] = [];
+    for (let attempt = 0; attempt < (step.runs ?? 1); attempt++) {
+      const outcome = await step.run(section.ctx, attempt).catch((e: unknown): StepOutcome => ({
+        status: 'failed', note: failureLine(String((e as Error)?.message ?? e), folders(section.ctx)),
+      }));
+      outcomes.push(outcome);
+      if (outcome.status !== 'ok') break;
+    }
+    ran.push({ section: section.title, step, outcome: combineRuns(outcomes) });
+  }
+}
+
+/** Runs of a step of about a second (Step.runs). */
+export const SHORT_RUNS = 3;
 
 export function generateStep(): Step {
   return {
@@ -94,6 +152,7 @@ export const CONFIG_STEPS: readonly Step[] = [
   {
     // the floor under every didsync step: process start and module loading, no work
     name: 'baseline: didsync start (--help)',
+    runs: SHORT_RUNS,
     async run(ctx) {
       const m = await measureNode([CLI, '--help'], ctx.repoRoot);
       if (m.exitCode !== 0) return { status: 'failed', ...measured(m), note: failureReason(m, folders(ctx)) };
@@ -106,6 +165,7 @@ function validateStep(target?: Target): Step {
   return {
     name: 'validate',
     target,
+    runs: SHORT_RUNS,
     async run(ctx) {
       const m = await measureNode(
         [CLI, 'validate', '-C', ctx.dir, '--format', 'json'], ctx.repoRoot);
