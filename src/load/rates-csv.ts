@@ -10,7 +10,7 @@ import { CsvRecords } from './csv-records.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { dateProblem, decimalProblem, parseInterval, prefixProblem, RATE_CELL_RULES } from './rate-cells.js';
 import { readHeader } from './rate-header.js';
-import { PREFIXES, RepeatedColumn } from './rate-pool.js';
+import { PREFIXES, RepeatedColumn, ValuePool } from './rate-pool.js';
 import { CappedProblems } from './rate-problems.js';
 import { decodeSource } from './source-text.js';
 import type { RateColumn, RateDeck } from './types.js';
@@ -29,7 +29,17 @@ export function emptyDeck(file: string): RateDeck {
   };
 }
 
-export function parseRatesCsv(file: string, input: string | Buffer, opts: { maxProblems?: number } = {}): RatesCsv {
+export interface ParseOptions {
+  maxProblems?: number;
+  /**
+   * Take each prefix from the pool the decks of this thread share
+   * (rate-pool.ts PREFIXES); default true. For decks kept alive together;
+   * a deck read to be checked and dropped only pays for the look-ups.
+   */
+  sharedPrefixes?: boolean;
+}
+
+export function parseRatesCsv(file: string, input: string | Buffer, opts: ParseOptions = {}): RatesCsv {
   const source = decodeSource(file, input);
   if (!source.ok) return { deck: emptyDeck(file), problems: [source.problem] };
   const sink = new CappedProblems(file, opts.maxProblems ?? DEFAULT_LIMITS.maxProblemsPerFile);
@@ -47,7 +57,7 @@ export function parseRatesCsv(file: string, input: string | Buffer, opts: { maxP
     sink.add(() => (issue.index < 0 ? { line: headerLine, column: 1 } : records.fieldPosition(issue.index)), '', issue.message, issue.hint);
   }
   if (!header.usable) return { deck: emptyDeck(file), problems: sink.result() };
-  const deck = new RowReader(records, header.columns, records.count, sink).read(file);
+  const deck = new RowReader(records, header.columns, records.count, sink, opts.sharedPrefixes === false ? undefined : PREFIXES).read(file);
   deck.text = source.text;
   return { deck, problems: sink.result() };
 }
@@ -60,7 +70,6 @@ class RowReader {
   private readonly effective: RepeatedColumn;
   private readonly end: RepeatedColumn;
   private readonly destination: RepeatedColumn;
-  private readonly prefix: RepeatedColumn;
   /** Values already checked and found good, per column (pooled, so === is cheap). */
   private readonly good = new Map<RateColumn, string>();
   private readonly intervals = new Map<string, number>();
@@ -71,6 +80,7 @@ class RowReader {
     private readonly col: Record<RateColumn, number>,
     private readonly width: number,
     private readonly sink: CappedProblems,
+    private readonly prefixes: ValuePool | undefined,
   ) {
     this.fee = new RepeatedColumn(col.connectionFee);
     this.initial = new RepeatedColumn(col.initialInterval);
@@ -78,7 +88,6 @@ class RowReader {
     this.effective = new RepeatedColumn(col.effectiveDate);
     this.end = new RepeatedColumn(col.endDate);
     this.destination = new RepeatedColumn(col.destination);
-    this.prefix = new RepeatedColumn(col.prefix, PREFIXES);
   }
 
   read(file: string): RateDeck {
@@ -89,8 +98,8 @@ class RowReader {
       if (r.count !== this.width) {
         this.report('', `the row has ${r.count} field${r.count === 1 ? '' : 's'}; the header has ${this.width}`);
       }
-      const span = r.fieldSpan(this.col.prefix);
-      const prefix = span ? PREFIXES.pooled(span.text, span.start, span.end) : r.field(this.col.prefix);
+      const span = this.prefixes && r.fieldSpan(this.col.prefix);
+      const prefix = span ? this.prefixes!.pooled(span.text, span.start, span.end) : r.field(this.col.prefix);
       const rate = r.field(this.col.rate);
       const destination = this.destination.read(r) ?? '';
       const fee = this.fee.read(r);

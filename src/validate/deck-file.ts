@@ -24,7 +24,8 @@ export function checkDeckFile(file: string, path: string, maxProblems: number): 
   } catch (e) {
     return { file, rows: undefined, problems: [unreadable(file, e)] };
   }
-  const { deck, problems } = parseRatesCsv(file, bytes, { maxProblems });
+  // The deck is dropped once checked: its prefixes are not pooled with other decks' (rates-csv.ts).
+  const { deck, problems } = parseRatesCsv(file, bytes, { maxProblems, sharedPrefixes: false });
   checkDeckDuplicates(deck, problems, maxProblems);
   return { file, rows: deck.prefix.length, problems };
 }
