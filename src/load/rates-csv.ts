@@ -29,17 +29,30 @@ export function emptyDeck(file: string): RateDeck {
   };
 }
 
-export interface ParseOptions {
-  maxProblems?: number;
-  /**
-   * Take each prefix from the pool the decks of this thread share
-   * (rate-pool.ts PREFIXES); default true. For decks kept alive together;
-   * a deck read to be checked and dropped only pays for the look-ups.
-   */
-  sharedPrefixes?: boolean;
+/** Each prefix is taken from the pool the decks of this thread share (rate-pool.ts PREFIXES): they are kept alive together. */
+export function parseRatesCsv(file: string, input: string | Buffer, opts: { maxProblems?: number } = {}): RatesCsv {
+  return readRatesCsv(file, input, opts, PREFIXES, 'rows');
 }
 
-export function parseRatesCsv(file: string, input: string | Buffer, opts: ParseOptions = {}): RatesCsv {
+/** A deck's row identities and the line of each row, without its other cells (checkRatesCsv). */
+export type DeckKeys = Pick<RateDeck, 'file' | 'line' | 'prefix' | 'effectiveDate'>;
+
+/**
+ * A rates CSV checked as parseRatesCsv checks it, with the same problems,
+ * keeping of each row only its identity and line: for a caller that counts
+ * the rows and looks for duplicates, then drops the deck (validate's deck
+ * checks). The rates, destinations and other cells it does not keep were
+ * most of what such a check allocated and the garbage collector copied
+ * (validate at full size, six runs each: 2.51 -> 2.36 s, 4.2 -> 3.9 CPU s).
+ */
+export function checkRatesCsv(file: string, input: string | Buffer, opts: { maxProblems?: number } = {}): { keys: DeckKeys; problems: Problem[] } {
+  // Nor are its prefixes pooled: a deck dropped at once only pays for the look-ups.
+  const { deck, problems } = readRatesCsv(file, input, opts, undefined, 'keys');
+  return { keys: { file: deck.file, line: deck.line, prefix: deck.prefix, effectiveDate: deck.effectiveDate }, problems };
+}
+
+/** With 'keys', the deck's columns other than prefix and effectiveDate stay empty. */
+function readRatesCsv(file: string, input: string | Buffer, opts: { maxProblems?: number }, prefixes: ValuePool | undefined, keep: 'rows' | 'keys'): RatesCsv {
   const source = decodeSource(file, input);
   if (!source.ok) return { deck: emptyDeck(file), problems: [source.problem] };
   const sink = new CappedProblems(file, opts.maxProblems ?? DEFAULT_LIMITS.maxProblemsPerFile);
@@ -57,8 +70,8 @@ export function parseRatesCsv(file: string, input: string | Buffer, opts: ParseO
     sink.add(() => (issue.index < 0 ? { line: headerLine, column: 1 } : records.fieldPosition(issue.index)), '', issue.message, issue.hint);
   }
   if (!header.usable) return { deck: emptyDeck(file), problems: sink.result() };
-  const deck = new RowReader(records, header.columns, records.count, sink, opts.sharedPrefixes === false ? undefined : PREFIXES).read(file);
-  deck.text = source.text;
+  const deck = new RowReader(records, header.columns, records.count, sink, prefixes).read(file, keep);
+  if (keep === 'rows') deck.text = source.text;
   return { deck, problems: sink.result() };
 }
 
@@ -90,7 +103,7 @@ class RowReader {
     this.destination = new RepeatedColumn(col.destination);
   }
 
-  read(file: string): RateDeck {
+  read(file: string, keep: 'rows' | 'keys'): RateDeck {
     const deck = emptyDeck(file);
     const lines = new GrowableLines();
     const r = this.records;
@@ -114,14 +127,18 @@ class RowReader {
       if (end !== null && this.check('endDate', end, dateProblem) && effective !== null && end <= effective) {
         this.report('endDate', `endDate ${end} must be after effectiveDate ${effective}`);
       }
+      // Read (and checked) whatever is kept.
+      const initial = this.interval('initialInterval', this.initial.read(r));
+      const recurring = this.interval('recurringInterval', this.recurring.read(r));
       lines.push(r.line);
       deck.prefix.push(prefix);
+      deck.effectiveDate.push(effective);
+      if (keep === 'keys') continue;
       deck.destination.push(destination);
       deck.rate.push(rate);
       deck.connectionFee.push(fee);
-      deck.initialInterval.push(this.interval('initialInterval', this.initial.read(r)));
-      deck.recurringInterval.push(this.interval('recurringInterval', this.recurring.read(r)));
-      deck.effectiveDate.push(effective);
+      deck.initialInterval.push(initial);
+      deck.recurringInterval.push(recurring);
       deck.endDate.push(end);
     }
     deck.line = lines.done();

@@ -5,7 +5,7 @@
 // input: an unreadable file is a problem.
 
 import { readFileSync } from 'node:fs';
-import { parseRatesCsv } from '../load/rates-csv.js';
+import { checkRatesCsv } from '../load/rates-csv.js';
 import { unreadable } from '../load/unreadable.js';
 import type { Problem } from '../report/problem.js';
 import { checkDeckDuplicates } from './rate-duplicates.js';
@@ -24,8 +24,8 @@ export function checkDeckFile(file: string, path: string, maxProblems: number): 
   } catch (e) {
     return { file, rows: undefined, problems: [unreadable(file, e)] };
   }
-  // The deck is dropped once checked: its prefixes are not pooled with other decks' (rates-csv.ts).
-  const { deck, problems } = parseRatesCsv(file, bytes, { maxProblems, sharedPrefixes: false });
-  checkDeckDuplicates(deck, problems, maxProblems);
-  return { file, rows: deck.prefix.length, problems };
+  // Only the rows' identities are kept: the deck is dropped once checked (rates-csv.ts checkRatesCsv).
+  const { keys, problems } = checkRatesCsv(file, bytes, { maxProblems });
+  checkDeckDuplicates(keys, problems, maxProblems);
+  return { file, rows: keys.prefix.length, problems };
 }

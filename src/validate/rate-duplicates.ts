@@ -7,7 +7,8 @@
 
 import { DEFAULT_LIMITS } from '../load/limits.js';
 import { CappedProblems } from '../load/rate-problems.js';
-import { numberText, type DeckStub, type RateDeck } from '../load/types.js';
+import { numberText, type DeckStub } from '../load/types.js';
+import type { DeckKeys } from '../load/rates-csv.js';
 import { UserError } from '../report/errors.js';
 import type { Problem } from '../report/problem.js';
 import { record, type TypedDocument } from './documents.js';
@@ -62,7 +63,7 @@ export function duplicateMessage(prefix: string, effective: string | null, first
 }
 
 /** Adds a problem per rate whose key an earlier row of the deck has, the first `maxProblems` of them. */
-export function checkDeckDuplicates(deck: RateDeck, problems: Problem[], maxProblems = DEFAULT_LIMITS.maxProblemsPerFile): void {
+export function checkDeckDuplicates(deck: DeckKeys, problems: Problem[], maxProblems = DEFAULT_LIMITS.maxProblemsPerFile): void {
   const sink = new CappedProblems(deck.file, maxProblems);
   forEachDuplicateRate(deck.prefix, deck.effectiveDate, (i, first) => {
     sink.add(() => ({ line: deck.line[i], column: 1 }), `/rates/${i}`,

@@ -58,6 +58,4 @@ test('prefixes read through the shared pool: as written, quoted or not, in deck 
   assert.deepEqual([first.problems, second.problems], [[], []]);
   assert.deepEqual(first.deck.prefix, ['44', '4420', '1']);
   assert.deepEqual(second.deck.prefix, ['44', '4420', '12']);
-  const unshared = parseRatesCsv('b.csv', `${header}"44",UK,0.1\n4420,London,0.2\n12,US,0.3\n`, { sharedPrefixes: false });
-  assert.deepEqual(unshared, second, 'the same deck and problems without the shared pool');
 });
