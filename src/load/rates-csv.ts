@@ -127,7 +127,7 @@ class RowReader {
       if (end !== null && this.check('endDate', end, dateProblem) && effective !== null && end <= effective) {
         this.report('endDate', `endDate ${end} must be after effectiveDate ${effective}`);
       }
-      // Read (and checked) whatever is kept.
+      // The intervals have rules too: checked even where only the keys are kept.
       const initial = this.interval('initialInterval', this.initial.read(r));
       const recurring = this.interval('recurringInterval', this.recurring.read(r));
       lines.push(r.line);
