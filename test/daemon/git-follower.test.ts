@@ -6,13 +6,18 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { GitFollower } from '../../src/daemon/git-follower.js';
 import { FaultError, UserError } from '../../src/report/errors.js';
 import { makeOrigin } from './git-support.js';
 
+const made: string[] = [];
+after(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 async function workdir(): Promise<string> {
-  return join(await mkdtemp(join(tmpdir(), 'didsync-workdir-')), 'repo');
+  const dir = await mkdtemp(join(tmpdir(), 'didsync-workdir-'));
+  made.push(dir);
+  return join(dir, 'repo');
 }
 
 test('follows the branch: new commits, then a force-push replacing its history', async (t) => {

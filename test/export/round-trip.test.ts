@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after } from 'node:test';
 import fc from 'fast-check';
 import { databaseTest } from '../support/databases.js';
 import { applyConfig, copyExamples, planConfig } from '../support/config.js';
@@ -19,6 +20,8 @@ import type { Plan } from '../../src/reconcile/plan.js';
 import { contentArb, insertContent } from './random-database.js';
 
 const scratch: string[] = [];
+// reset() removes a run's folders before the next; the last run's go here.
+after(() => Promise.all(scratch.splice(0).map((dir) => rm(dir, { recursive: true, force: true }))));
 
 async function exportTo(db: Queryable, all: boolean): Promise<{ dir: string; files: ExportFile[] }> {
   const { files, skipped } = await exportDatabase(db, { all });

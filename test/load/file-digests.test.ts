@@ -5,18 +5,22 @@
 
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rename, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openFileDigests } from '../../src/load/file-digests.js';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 const WHOLE_SECOND = 1_767_225_600; // 2026-01-01T00:00:00Z
 
+const made: string[] = [];
+after(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 async function folders(): Promise<{ root: string; cache: string }> {
   const base = await mkdtemp(join(tmpdir(), 'didsync-digests-'));
+  made.push(base);
   return { root: base, cache: join(base, '.cache') };
 }
 

@@ -5,10 +5,10 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { commitInfo } from '../../src/sources/git-info.js';
 
 const NONE = { commit: null, author: null, subject: null, dirty: false };
@@ -17,8 +17,17 @@ function git(dir: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=Ada Lovelace', '-c', 'user.email=ada@example.com', ...args], { cwd: dir, encoding: 'utf8' }).trim();
 }
 
-async function repository(carrier = 'Acme'): Promise<string> {
+const made: string[] = [];
+after(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+async function scratchDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'didsync-git-info-'));
+  made.push(dir);
+  return dir;
+}
+
+async function repository(carrier = 'Acme'): Promise<string> {
+  const dir = await scratchDir();
   git(dir, 'init', '-q');
   await mkdir(join(dir, 'config'));
   await writeFile(join(dir, 'config', 'a.yaml'), `kind: Carrier\nname: ${carrier}\n`);
@@ -50,7 +59,7 @@ test('dirty counts edits and new files under the config root, not elsewhere in t
 });
 
 test('outside git, before the first commit, or a missing folder: nulls, never an error', async () => {
-  const plain = await mkdtemp(join(tmpdir(), 'didsync-git-info-'));
+  const plain = await scratchDir();
   assert.deepEqual(await commitInfo(plain), NONE);
   git(plain, 'init', '-q');
   assert.deepEqual(await commitInfo(plain), NONE);
