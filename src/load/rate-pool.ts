@@ -4,7 +4,7 @@
 // million rates has a few thousand distinct destinations, fees and dates
 // (a pool per deck and column), and the decks of one operator share their
 // prefixes: a hundred plans priced over the same ten thousand prefixes
-// (one pool for every deck the process reads, PREFIXES). Where a million
+// (one pool for every deck a thread reads, PREFIXES). Where a million
 // parsed rates stay alive, as they do through a plan, each string not made
 // is also one the garbage collector does not copy as it survives. It must
 // never change a value.
@@ -74,11 +74,12 @@ export class ValuePool {
 /** The prefixes of every deck this thread reads. */
 export const PREFIXES = new ValuePool(POOL_SIZE, 'restart');
 
-/** One column of a deck, its values taken from a pool (its own unless given). */
+/** One column of a deck, its values taken from a pool of its own. */
 export class RepeatedColumn {
   private last = '';
+  private readonly pool = new ValuePool();
 
-  constructor(private readonly index: number, private readonly pool = new ValuePool()) {}
+  constructor(private readonly index: number) {}
 
   /** The field's text, or null when the column is absent or the cell is empty. */
   read(records: CsvRecords): string | null {

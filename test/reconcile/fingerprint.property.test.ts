@@ -101,7 +101,6 @@ databaseTest('an unchanged plan is not read row by row, and a changed one is', a
   assert.ok(read.live.rates.has('UK Wholesale'));
 }, { init: true });
 
-/** What apply would write for each plan, in an order that does not depend on how either side was read. */
 /** Edits to a deck's data lines, as an engineer makes them in git. */
 const lineEdit = fc.oneof(...operations(['rate', 'destination', 'remove', 'add', 'move', 'date'], 500));
 

@@ -8,7 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, realpath, rm, utimes, writeFile } from 'node:fs/promises';
-import { after } from 'node:test';
+import { after as afterAll } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -26,7 +26,7 @@ import { canonicalRateOps, rowLines } from '../support/plans.js';
 // below wait that long after their edits, so the plans take remembered digests wherever a file's
 // stat is unchanged, and 'rate-same-stat' checks an edit that keeps size and mtime is still seen.
 const digestDir = await mkdtemp(join(tmpdir(), 'didsync-digests-'));
-after(() => rm(digestDir, { recursive: true, force: true }));
+afterAll(() => rm(digestDir, { recursive: true, force: true }));
 const RACY_MS = 20;
 const DECK_MTIME = 1_767_225_600; // 2026-01-01T00:00:00Z
 const OPTIONS = {
