@@ -57,7 +57,10 @@ export function canonicalJson(raw: unknown): Value {
     const out = dataObject<Value>(keys, true);
     for (const key of keys) {
       const v = (raw as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = canonicalJson(v);
+      if (v === undefined) continue;
+      // Assigning `__proto__` would set the prototype and drop the key (jsonb can hold one).
+      if (key === '__proto__') Object.defineProperty(out, key, { value: canonicalJson(v), writable: true, enumerable: true, configurable: true });
+      else out[key] = canonicalJson(v);
     }
     return out;
   }
