@@ -63,6 +63,22 @@ databaseTest('an out-of-band edit of a plan row is drift too, and status clears 
   assert.equal(status.plans[0].uncommittedChanges, false, 'equal to the last apply again: no uncommitted changes');
 }, { init: true });
 
+databaseTest('a jsonb key named __proto__ added in the database is drift like any other key', async (db) => {
+  const signalling = 'signalling: { sessionTimerEnabled: true, sessionTimerInterval: 1800, 100relEnabled: false }';
+  assert.ok(MINIMAL['config.yaml'].includes(signalling));
+  const root = await writeConfig({
+    ...MINIMAL,
+    'config.yaml': MINIMAL['config.yaml'].replace(signalling, `${signalling.slice(0, -2)}, releaseCauseMapping: { "486": 17 } }`),
+  });
+  await applyConfig(db, root);
+  assert.equal((await planConfig(db, root)).changes.length, 0);
+  await db.query(`UPDATE interconnect_signalling_settings SET release_cause_mapping = '{"486": 17, "__proto__": 21}'::jsonb`);
+  const plan = await planConfig(db, root);
+  assert.deepEqual(plan.changes.map((c) => [c.action, c.kind, c.key]), [['update', 'Interconnect', 'ACME/lon-1']]);
+  await applyConfig(db, root);
+  assert.deepEqual(await scalar(db, 'SELECT release_cause_mapping FROM interconnect_signalling_settings'), { 486: 17 });
+}, { init: true });
+
 databaseTest('a YAML object matching an unmanaged row adopts it; unmanaged rows are never deleted', async (db) => {
   await db.query(`INSERT INTO carriers (name, code, partner_type, capacity_mode, capacity_limit, customer_balance)
                   VALUES ('Acme Telecom Ltd', 'ACME', 'bilateral', 'capped', 100, 55)`);
