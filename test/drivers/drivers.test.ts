@@ -108,3 +108,11 @@ databaseTest('the advisory lock times out instead of waiting forever', async (db
     assert.equal(await waiting, true);
   }
 });
+
+databaseTest('the embedded database starts with a small buffer pool and keeps PGlite\'s own settings', async (db) => {
+  const show = async (name: string) => (await db.query<Record<string, string>>(`SHOW ${name}`)).rows[0][name];
+  assert.equal(await show('shared_buffers'), '16MB', 'PGlite\'s 128MB cost 120 MB more from the start');
+  assert.equal(await show('search_path'), 'public');
+  assert.equal(await show('max_worker_processes'), '0');
+  assert.equal(await show('exit_on_error'), 'off');
+}, { only: 'pglite' });
