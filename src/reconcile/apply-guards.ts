@@ -13,6 +13,7 @@ import { evaluateGuards, type GuardOutcome, type GuardSettings } from './guards.
 import { readRatesOfPrefixes } from './live.js';
 import type { Plan } from './plan.js';
 import type { LiveObject, LiveState, RateRows } from './state.js';
+import { ownValue } from './values.js';
 
 export async function guardsAtApply(
   db: Queryable, plan: Plan, live: LiveState, settings: GuardSettings, today: string,
@@ -24,7 +25,7 @@ export async function guardsAtApply(
   for (const list of live.objects.values()) for (const o of list) if (o.kind === 'Carrier') carriers.set(o.rowId, o);
   const writes: Array<{ plan: string; planRowId: string; written: RateRows }> = [];
   for (const c of plan.changes) {
-    const written = plan.rateOps[c.key]?.upsert;
+    const written = ownValue(plan.rateOps, c.key)?.upsert;
     // A plan created now has no live rates to go up from.
     if (c.kind !== 'RatingPlan' || c.action === 'delete' || !c.rowId || !written || written.prefix.length === 0) continue;
     writes.push({ plan: c.key, planRowId: c.rowId, written });
@@ -32,7 +33,7 @@ export async function guardsAtApply(
   // The live rows the plan read, where the digest of them it was made against is one the caller
   // found unchanged; else read now (a plan from a file never carries them).
   const known = writes.map((w) => {
-    const ref = plan.rateReference?.[w.plan];
+    const ref = ownValue(plan.rateReference, w.plan);
     return ref && Object.hasOwn(plan.database.digests, ref.digest) ? ref.live : undefined;
   });
   const toRead = writes.filter((_, i) => !known[i]);

@@ -13,7 +13,7 @@ import { Resolver, nextShortCodes } from './write-object.js';
 import { ColumnTypes, deleteObjects, insertObjects, newRowId, updateObjects, type ObjectWrite } from './write-batch.js';
 import { RATES_TABLE, deletePlanRates, writeRates } from './write-rates.js';
 import { forgetVanishedDecks, recordAppliedDecks, type AppliedDeck } from './applied-decks.js';
-import type { Value } from './values.js';
+import { ownValue, type Value } from './values.js';
 import { recordRatesFingerprints } from './fingerprint.js';
 import { recordDeckSources } from './deck-records.js';
 
@@ -58,7 +58,10 @@ export async function executePlan(db: Queryable, plan: Plan, live: LiveState, ru
     await updateObjects(db, types, kind, updates, resolver);
     await insertObjects(db, types, kind, creates, resolver);
     if (kind === 'RatingPlan') {
-      const writes = changes.flatMap((c) => (plan.rateOps[c.key] ? [{ planRowId: resolver.id('RatingPlan', c.key), ops: plan.rateOps[c.key] }] : []));
+      const writes = changes.flatMap((c) => {
+        const ops = ownValue(plan.rateOps, c.key);
+        return ops ? [{ planRowId: resolver.id('RatingPlan', c.key), ops }] : [];
+      });
       await writeRates(db, RATES_TABLE, writes);
     }
   }
@@ -149,13 +152,13 @@ async function recordRates(db: Queryable, plan: Plan, resolver: Resolver): Promi
   for (const key of touched) {
     const rowId = resolver.find('RatingPlan', key);
     if (rowId === undefined) continue;
-    const digest = digests?.[key];
+    const digest = ownValue(digests, key);
     if (digest === undefined) {
       clear.push(rowId);
       continue;
     }
     record.set(rowId, digest);
-    const text = plan.source.deckTexts?.[key];
+    const text = ownValue(plan.source.deckTexts, key);
     decks.push({ rowId, digest, ...(text !== undefined ? { text } : {}) });
   }
   await recordRatesFingerprints(db, record);

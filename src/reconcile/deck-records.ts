@@ -12,6 +12,7 @@ import type { Queryable } from '../drivers/driver.js';
 import { DECK_RULES, type KnownDeck } from '../load/index.js';
 import { parseRatesRecord } from './fingerprint.js';
 import type { Plan } from './plan.js';
+import { ownValue } from './values.js';
 
 /** Decks of this didsync's rules recorded at earlier applies, by sha256; one cheap query. */
 export async function readKnownDecks(db: Queryable): Promise<Map<string, KnownDeck>> {
@@ -46,7 +47,7 @@ export async function recordDeckSources(db: Queryable, plan: Plan, rowIdOf: (key
   const wanted = new Map<string, string>();
   for (const key of Object.keys(decks)) {
     const rowId = rowIdOf(key);
-    if (rowId !== undefined && digests[key] !== undefined) wanted.set(rowId, key);
+    if (rowId !== undefined && ownValue(digests, key) !== undefined) wanted.set(rowId, key);
   }
   if (wanted.size === 0) return;
   const res = await db.query<{ row_id: string; rates_fingerprint: string | null }>(

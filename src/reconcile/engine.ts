@@ -21,7 +21,7 @@ import { buildPlan, liveDigests, ratesDigest, staleEntries, type DeckSource, typ
 import { closeAbandonedRuns, finishRun, startRun, type RunInfo } from './runs.js';
 import { markDrift } from './drift.js';
 import { changesSeen, clearConfigRecord, forgetSeenChanges, readWatermark, writeConfigRecord } from './config-records.js';
-import { stableStringify } from './values.js';
+import { namedRecord, stableStringify } from './values.js';
 import { objectId, unreadRates, type AppliedState, type LiveState } from './state.js';
 
 /** didsync's advisory lock key: serialises every applier of one database. */
@@ -142,7 +142,7 @@ function configDigest(model: DesiredModel, rateDigests: ReadonlyMap<string, stri
 
 /** The CSV each plan's rates were read (or stubbed) from, for apply to record. */
 function deckSources(model: ReadModel): Record<string, DeckSource> {
-  const out: Record<string, DeckSource> = {};
+  const out = namedRecord<DeckSource>();
   for (const [key, source] of model.sources) {
     const stub = model.stubs.get(key);
     const rows = stub ? stub.rows : model.rates.get(key)!.prefix.length;

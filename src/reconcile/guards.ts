@@ -8,6 +8,7 @@ import { canonicalDecimal } from '../model/decimal.js';
 import type { DiffResult } from './diff.js';
 import { EMPTY_RATES, type AppliedState, type LiveObject, type LiveState, type RateRows } from './state.js';
 import type { DesiredModel } from './desired.js';
+import { namedRecord } from './values.js';
 import { increasesWithoutNotice, pickRates, type RateIncrease } from './rates-diff.js';
 
 export interface GuardViolation {
@@ -78,7 +79,7 @@ export function evaluateGuards(input: GuardInput, settings: GuardSettings, today
     ...massDelete(input, settings.maxDeletePercent),
     ...(settings.refuseNonZeroBalanceDelete ? carrierBalance(input) : []),
   ];
-  const increases: Record<string, RateIncrease[]> = {};
+  const increases = namedRecord<RateIncrease[]>();
   for (const r of input.rates) {
     const found = increasesWithoutNotice(r.written, r.live, today, settings.rateIncreaseNoticeDays);
     if (found.length > 0) increases[r.plan] = found;

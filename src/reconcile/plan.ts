@@ -13,7 +13,7 @@ import type { DesiredModel } from './desired.js';
 import type { GuardSettings, GuardViolation } from './guards.js';
 import type { ConfigRecordUpdate } from './config-records.js';
 import type { Value } from './values.js';
-import { stableStringify } from './values.js';
+import { namedRecord, stableStringify } from './values.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 const SAMPLE_SIZE = 20;
@@ -117,8 +117,8 @@ export function buildPlan(args: {
   settings: PlanSettings;
 }): Plan {
   const { result, desired, live } = args;
-  const rateOps: Record<string, RateOps> = {};
-  const rateReference: Record<string, { digest: string; live: RateRows }> = {};
+  const rateOps = namedRecord<RateOps>();
+  const rateReference = namedRecord<{ digest: string; live: RateRows }>();
   const changes = result.changes.map((c): PlanChange => {
     const out: PlanChange = { action: c.action, kind: c.kind, key: c.key, fields: c.fields };
     if (c.rowId) out.rowId = c.rowId;

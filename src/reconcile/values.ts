@@ -68,6 +68,20 @@ export function canonicalJson(raw: unknown): Value {
   return String(raw);
 }
 
+/**
+ * An empty record keyed by names from the config or the database (a rating
+ * plan's name): without a prototype, so every name, `__proto__` too, is a
+ * key of its own and none reads as an inherited member (`constructor`).
+ */
+export function namedRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** The value a record holds under `key` as its own, not one inherited (a record read from a plan file has a prototype). */
+export function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Deterministic text of a value: equal values give equal text. */
 export function stableStringify(value: unknown): string {
   return JSON.stringify(canonicalJson(value));

@@ -135,16 +135,20 @@ databaseTest('a carrier with a non-zero balance is not deleted without --force',
   assert.match(plan.guards[0].message, /-12\.5/);
 }, { init: true });
 
-databaseTest('a rate increase inside the notice period is refused', async (db) => {
-  const root = await writeConfig(MINIMAL);
-  await applyConfig(db, root, { today: '2026-03-01' });
-  await updateConfig(root, { 'rates/uk-wholesale.csv': londonRaisedFrom('2026-03-05') });
-  const soon = await planConfig(db, root, { today: '2026-03-01' });
-  assert.deepEqual(soon.guards.map((g) => g.guard), ['rate-increase-notice']);
-  assert.match(soon.guards[0].message, /4420/);
-  const later = await planConfig(db, root, { today: '2026-02-01' });
-  assert.deepEqual(later.guards, [], 'announced 32 days ahead: allowed');
-}, { init: true });
+// A plan's name is a key of the plan's records: `__proto__` among them must stay data, or its increase would go unseen.
+for (const name of ['UK Wholesale', '__proto__']) {
+  databaseTest(`a rate increase inside the notice period is refused (plan '${name}')`, async (db) => {
+    const root = await writeConfig({ ...MINIMAL, 'config.yaml': MINIMAL['config.yaml'].replaceAll('UK Wholesale', name) });
+    await applyConfig(db, root, { today: '2026-03-01' });
+    await updateConfig(root, { 'rates/uk-wholesale.csv': londonRaisedFrom('2026-03-05') });
+    const soon = await planConfig(db, root, { today: '2026-03-01' });
+    assert.deepEqual(soon.guards.map((g) => [g.guard, g.objects]), [['rate-increase-notice', [`RatingPlan ${name}`]]]);
+    assert.match(soon.guards[0].message, /4420/);
+    assert.deepEqual(Object.keys(soon.rateIncreases ?? {}), [name]);
+    const later = await planConfig(db, root, { today: '2026-02-01' });
+    assert.deepEqual(later.guards, [], 'announced 32 days ahead: allowed');
+  }, { init: true });
+}
 
 databaseTest('the Settings document\'s rateIncreaseNoticeDays replaces the default notice period, in plan and in apply', async (db) => {
   const settings = 'kind: Settings\nrateIncreaseNoticeDays: 30\n';

@@ -13,7 +13,8 @@ import fc from 'fast-check';
 import { jsonParts, planFileParts, planFileText, readPlanFile, writePlanFile } from '../../src/reconcile/plan-file.js';
 import { UserError } from '../../src/report/errors.js';
 import { databaseTest } from '../support/databases.js';
-import { MINIMAL, planConfig, writeConfig } from '../support/config.js';
+import { MINIMAL, planConfig, scalar, updateConfig, writeConfig } from '../support/config.js';
+import { applyPlan } from '../../src/reconcile/engine.js';
 
 /** Values as a plan holds them, and what JSON.stringify treats specially: undefined, functions, toJSON, null prototypes. */
 const valueArb: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
@@ -79,3 +80,29 @@ databaseTest('a saved plan is the bytes of the plan stringified whole, with the 
     await rm(dir, { recursive: true, force: true });
   }
 }, { init: true, only: 'pglite' });
+
+// A rating plan's name keys the plan's records (rate operations, decks, increases): names that are
+// also members of every object stay keys of their own, whether the plan is applied as made or saved.
+for (const name of ['__proto__', 'constructor']) {
+  for (const saved of [false, true]) {
+    databaseTest(`a rating plan named ${name} is applied from a plan ${saved ? 'saved to a file' : 'as made'}`, async (db) => {
+      const config = MINIMAL['config.yaml'].replaceAll('UK Wholesale', name);
+      const root = await writeConfig({ ...MINIMAL, 'config.yaml': config });
+      const applyOnce = async () => {
+        const made = await planConfig(db, root);
+        const plan = saved ? readPlanFile(planFileText(made), 'plan.json') : made;
+        await applyPlan(db, plan, { force: false, lockTimeoutSeconds: 5, run: { trigger: 'cli', command: 'apply' } });
+      };
+      await applyOnce();
+      assert.equal(await scalar(db, 'SELECT count(*)::int FROM customer_rating_plan_rates'), 3);
+      await updateConfig(root, {
+        'config.yaml': config.replace('timeZone: Europe/London', 'timeZone: UTC'),
+        'rates/uk-wholesale.csv': MINIMAL['rates/uk-wholesale.csv'].replace('0.0300', '0.0200'),
+      });
+      await applyOnce();
+      assert.equal(await scalar(db, 'SELECT time_zone FROM customer_rating_plans'), 'UTC');
+      assert.equal(await scalar(db, "SELECT rate::text FROM customer_rating_plan_rates WHERE prefix = '447'"), '0.020000');
+      assert.deepEqual((await planConfig(db, root)).changes, []);
+    }, { init: true });
+  }
+}
