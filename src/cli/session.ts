@@ -61,8 +61,9 @@ export async function openDatabase(url: string | undefined, opts: OpenOptions = 
     if (opts.requireSchema !== false && !(await schemaReady(db))) {
       if (target.kind === 'pglite') {
         await initDatabase(db);
-        const where = target.isDefault ? DEFAULT_EMBEDDED_DIR : db.description;
-        process.stderr.write(`didsync: no --db or DATABASE_URL given; created the embedded database in ${where}\n`);
+        process.stderr.write(target.isDefault
+          ? `didsync: no --db or DATABASE_URL given; created the embedded database in ${DEFAULT_EMBEDDED_DIR}\n`
+          : `didsync: created the embedded database in ${db.description}\n`);
       } else {
         throw new UserError(`the database ${db.description} lacks didsync's schema or part of it (a table or one of its triggers); run 'didsync db init --db URL' first`);
       }

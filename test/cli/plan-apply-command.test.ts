@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -386,6 +386,20 @@ test('with no --db and no DATABASE_URL the embedded database is created in .dids
   assert.equal(second.stderr, 'didsync: no --db or DATABASE_URL given; using the embedded database in .didsync/db\n');
   const third = await didsyncProcess(cwd, env, 'plan', '-C', root, '--detailed-exitcode');
   assert.equal(third.code, 0, third.stderr + third.stdout);
+});
+
+test('an embedded database named with --db is created there, and stderr says so without claiming no --db was given', async () => {
+  const cwd = await tempDir();
+  const root = await writeConfig(MINIMAL);
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.DATABASE_URL;
+  const first = await didsyncProcess(cwd, env, 'plan', '-C', root, '--db', 'pglite:data/db', '--detailed-exitcode');
+  assert.equal(first.code, 2, first.stderr);
+  assert.equal(first.stderr, `didsync: created the embedded database in pglite:${join(realpathSync(cwd), 'data/db')}\n`);
+  assert.ok(existsSync(join(cwd, 'data/db/PG_VERSION')));
+  const second = await didsyncProcess(cwd, env, 'plan', '-C', root, '--db', 'pglite:data/db', '--detailed-exitcode');
+  assert.equal(second.code, 2, second.stderr);
+  assert.equal(second.stderr, '', 'a database named on the command line is used without a word');
 });
 
 databaseTest('a run records the commit, author and subject when the config root is a git repository, and its summary, plan and error', async (db, target) => {
