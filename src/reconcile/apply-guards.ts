@@ -13,7 +13,7 @@ import { evaluateGuards, type GuardOutcome, type GuardSettings } from './guards.
 import { readRatesOfPrefixes } from './live.js';
 import type { Plan } from './plan.js';
 import type { LiveObject, LiveState, RateRows } from './state.js';
-import { ownValue } from './values.js';
+import { ownValue } from '../model/data-object.js';
 
 export async function guardsAtApply(
   db: Queryable, plan: Plan, live: LiveState, settings: GuardSettings, today: string,

@@ -13,7 +13,8 @@ import { Resolver, nextShortCodes } from './write-object.js';
 import { ColumnTypes, deleteObjects, insertObjects, newRowId, updateObjects, type ObjectWrite } from './write-batch.js';
 import { RATES_TABLE, deletePlanRates, writeRates } from './write-rates.js';
 import { forgetVanishedDecks, recordAppliedDecks, type AppliedDeck } from './applied-decks.js';
-import { ownValue, type Value } from './values.js';
+import { ownValue } from '../model/data-object.js';
+import type { Value } from './values.js';
 import { recordRatesFingerprints } from './fingerprint.js';
 import { recordDeckSources } from './deck-records.js';
 

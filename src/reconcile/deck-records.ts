@@ -12,7 +12,7 @@ import type { Queryable } from '../drivers/driver.js';
 import { DECK_RULES, type KnownDeck } from '../load/index.js';
 import { parseRatesRecord } from './fingerprint.js';
 import type { Plan } from './plan.js';
-import { ownValue } from './values.js';
+import { ownValue } from '../model/data-object.js';
 
 /** Decks of this didsync's rules recorded at earlier applies, by sha256; one cheap query. */
 export async function readKnownDecks(db: Queryable): Promise<Map<string, KnownDeck>> {

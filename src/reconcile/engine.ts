@@ -21,7 +21,8 @@ import { buildPlan, liveDigests, ratesDigest, staleEntries, type DeckSource, typ
 import { closeAbandonedRuns, finishRun, startRun, type RunInfo } from './runs.js';
 import { markDrift } from './drift.js';
 import { changesSeen, clearConfigRecord, forgetSeenChanges, readWatermark, writeConfigRecord } from './config-records.js';
-import { namedRecord, stableStringify } from './values.js';
+import { namedRecord } from '../model/data-object.js';
+import { stableStringify } from './values.js';
 import { objectId, unreadRates, type AppliedState, type LiveState } from './state.js';
 
 /** didsync's advisory lock key: serialises every applier of one database. */

@@ -8,7 +8,7 @@ import { canonicalDecimal } from '../model/decimal.js';
 import type { DiffResult } from './diff.js';
 import { EMPTY_RATES, type AppliedState, type LiveObject, type LiveState, type RateRows } from './state.js';
 import type { DesiredModel } from './desired.js';
-import { namedRecord } from './values.js';
+import { namedRecord } from '../model/data-object.js';
 import { increasesWithoutNotice, pickRates, type RateIncrease } from './rates-diff.js';
 
 export interface GuardViolation {

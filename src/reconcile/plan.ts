@@ -13,7 +13,8 @@ import type { DesiredModel } from './desired.js';
 import type { GuardSettings, GuardViolation } from './guards.js';
 import type { ConfigRecordUpdate } from './config-records.js';
 import type { Value } from './values.js';
-import { namedRecord, stableStringify } from './values.js';
+import { namedRecord } from '../model/data-object.js';
+import { stableStringify } from './values.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 const SAMPLE_SIZE = 20;

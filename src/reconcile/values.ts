@@ -3,7 +3,7 @@
 // timestamp equals itself whatever zone notation, and jsonb compares by
 // content rather than key order. Pure; never touches I/O.
 
-import { dataObject } from '../model/data-object.js';
+import { dataObject, setData } from '../model/data-object.js';
 import { canonicalDecimal } from '../model/decimal.js';
 import type { FieldInfo } from '../model/schemas.js';
 
@@ -57,29 +57,13 @@ export function canonicalJson(raw: unknown): Value {
     const out = dataObject<Value>(keys, true);
     for (const key of keys) {
       const v = (raw as Record<string, unknown>)[key];
-      if (v === undefined) continue;
-      // Assigning `__proto__` would set the prototype and drop the key (jsonb can hold one).
-      if (key === '__proto__') Object.defineProperty(out, key, { value: canonicalJson(v), writable: true, enumerable: true, configurable: true });
-      else out[key] = canonicalJson(v);
+      // jsonb can hold a key `__proto__`: it stays data (setData).
+      if (v !== undefined) setData(out, key, canonicalJson(v));
     }
     return out;
   }
   if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return raw;
   return String(raw);
-}
-
-/**
- * An empty record keyed by names from the config or the database (a rating
- * plan's name): without a prototype, so every name, `__proto__` too, is a
- * key of its own and none reads as an inherited member (`constructor`).
- */
-export function namedRecord<T>(): Record<string, T> {
-  return Object.create(null) as Record<string, T>;
-}
-
-/** The value a record holds under `key` as its own, not one inherited (a record read from a plan file has a prototype). */
-export function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Deterministic text of a value: equal values give equal text. */

@@ -2,6 +2,7 @@
 // does it (numbers at decimal pointers replaced by their source text first),
 // so a test states a mistake in YAML and checks the issue it gives.
 
+import { valueAt } from '../../src/load/index.js';
 import { numberText } from '../../src/load/types.js';
 import { parseYamlFile } from '../../src/load/yaml.js';
 import { isKindName, type KindName } from '../../src/model/kinds.js';
@@ -32,12 +33,6 @@ export function checkYaml(text: string): CheckedDocument[] {
 export function issuesOf(text: string): SchemaIssue[] {
   const [doc] = checkYaml(text);
   return doc.issues;
-}
-
-function valueAt(data: unknown, pointer: string): unknown {
-  let node = data as Record<string, unknown> | undefined;
-  for (const t of pointer.split('/').slice(1)) node = node?.[t] as Record<string, unknown> | undefined;
-  return node;
 }
 
 function setAt(data: unknown, pointer: string, value: unknown): void {
