@@ -14,7 +14,7 @@ import { APPLY_ORDER, kindSpec, type KindSpec, type NestedPart, type Reference }
 import { columnFields, nestedFields, rateFields, type FieldInfo } from '../model/schemas.js';
 
 /** Version of didsync's bookkeeping schema, kept in didsync.meta. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const DIDSYNC_SCHEMA = 'didsync';
 
 export interface EnumTypeDef {
@@ -239,6 +239,17 @@ function didsyncTables(): TableDef[] {
       { name: 'digest', type: 'text', notNull: true },
       { name: 'content', type: 'text', notNull: true },
     ]), after: [`ALTER TABLE ${ident(DIDSYNC_SCHEMA)}.applied_decks ALTER COLUMN content SET STORAGE EXTERNAL`] },
+    // A plan's applied deck changed by some lines since its text above was written: each later
+    // apply's edits of the one before (src/reconcile/text-edits.ts), in order, with the digest of
+    // the rows applied and the sha256 of the text they make, which a read checks. Rewriting the
+    // whole text for a change of 1% of a deck's rows wrote all of it to the WAL again.
+    ownTable('applied_deck_edits', [
+      { name: 'rating_plan_id', type: 'varchar(36)', notNull: true },
+      { name: 'seq', type: 'integer', notNull: true },
+      { name: 'digest', type: 'text', notNull: true },
+      { name: 'sha256', type: 'text', notNull: true },
+      { name: 'edits', type: 'text', notNull: true },
+    ], [], ['rating_plan_id', 'seq']),
     // The config files of the last apply (src/reconcile/config-records.ts): each YAML file's and
     // CSV deck's sha256, the objects a YAML file declared (a deck: the YAML files naming it), and
     // the digest of the file's facts across documents.

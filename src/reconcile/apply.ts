@@ -12,7 +12,7 @@ import type { LiveState } from './state.js';
 import { Resolver, nextShortCodes } from './write-object.js';
 import { ColumnTypes, deleteObjects, insertObjects, newRowId, updateObjects, type ObjectWrite } from './write-batch.js';
 import { RATES_TABLE, deletePlanRates, writeRates } from './write-rates.js';
-import { forgetVanishedDecks, recordAppliedDecks, type AppliedDeck } from './applied-decks.js';
+import { appliedDecksReadFor, forgetVanishedDecks, recordAppliedDecks, type AppliedDeck } from './applied-decks.js';
 import { ownValue } from '../model/data-object.js';
 import type { Value } from './values.js';
 import { recordRatesFingerprints } from './fingerprint.js';
@@ -163,7 +163,7 @@ async function recordRates(db: Queryable, plan: Plan, resolver: Resolver): Promi
     decks.push({ rowId, digest, ...(text !== undefined ? { text } : {}) });
   }
   await recordRatesFingerprints(db, record);
-  await recordAppliedDecks(db, decks);
+  await recordAppliedDecks(db, decks, appliedDecksReadFor(plan));
   if (clear.length > 0) {
     await db.query("UPDATE didsync.managed SET rates_fingerprint = NULL WHERE kind = 'RatingPlan' AND row_id = ANY($1::varchar[])", [clear]);
   }

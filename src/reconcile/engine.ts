@@ -16,7 +16,7 @@ import { diff } from './diff.js';
 import { DEFAULT_GUARD_SETTINGS, checkGuards, type GuardSettings } from './guards.js';
 import { guardsAtApply } from './apply-guards.js';
 import { readLive } from './live.js';
-import type { AppliedDeckTexts, DeckAsRead } from './applied-decks.js';
+import { rememberAppliedDecks, type AppliedDeckTexts, type DeckAsRead } from './applied-decks.js';
 import { buildPlan, liveDigests, ratesDigest, staleEntries, type DeckSource, type Plan } from './plan.js';
 import { closeAbandonedRuns, finishRun, startRun, type RunInfo } from './runs.js';
 import { markDrift } from './drift.js';
@@ -77,7 +77,7 @@ export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanO
   const model = desiredModel(desired);
   const rateDigests = new Map([...model.rates].map(([key, rows]) => [key, ratesDigest(rows)]));
   for (const [key, stub] of model.stubs) rateDigests.set(key, stub.digest);
-  const { live, applied, unchangedRates } = await readLive(db, {
+  const { live, applied, unchangedRates, appliedDecks } = await readLive(db, {
     rates: new Set(rateDigests.keys()),
     skipUnchanged: opts.fullComparison ? undefined : { desiredDigests: rateDigests, desiredDecks: decksAsRead(model) },
     scanFingerprints: opts.fullComparison === true,
@@ -113,6 +113,7 @@ export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanO
   if (Object.keys(decks).length > 0) plan.source.rateDecks = decks;
   if (model.texts.size > 0) plan.source.deckTexts = Object.fromEntries(model.texts);
   if (opts.only) plan.database.subset = { ids: [...opts.only.ids].sort(), watermark: opts.only.watermark };
+  rememberAppliedDecks(plan, appliedDecks);
   return plan;
 }
 

@@ -82,6 +82,8 @@ export interface LiveRead {
    * ('lines') or from all of the text ('text').
    */
   ratesFromAppliedDecks: Map<string, 'lines' | 'text'>;
+  /** The applied decks read, by plan row id (an apply records its decks as edits of these: applied-decks.ts). */
+  appliedDecks: AppliedDeckTexts;
 }
 
 export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRead> {
@@ -165,6 +167,7 @@ export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRe
     applied: { objects: appliedObjects, rates: appliedRates },
     unchangedRates,
     ratesFromAppliedDecks,
+    appliedDecks,
   };
 }
 

@@ -17,7 +17,7 @@ const SEED_TABLES = [
   'interconnect_signalling_settings', 'customer_categories', 'customer_groups', 'users', 'carrier_assignments',
   'customer_rating_plan_rates',
 ];
-const DIDSYNC_TABLES = ['didsync.meta', 'didsync.managed', 'didsync.applied_decks', 'didsync.applied_files', 'didsync.rate_prints', 'didsync.changes', 'didsync.runs'];
+const DIDSYNC_TABLES = ['didsync.meta', 'didsync.managed', 'didsync.applied_decks', 'didsync.applied_deck_edits', 'didsync.applied_files', 'didsync.rate_prints', 'didsync.changes', 'didsync.runs'];
 
 async function count(db: Queryable, sql: string, params: unknown[] = []): Promise<number> {
   return Number(Object.values((await db.query(sql, params)).rows[0])[0]);
@@ -51,7 +51,7 @@ databaseTest('init on an empty database creates every type and table, and report
   assert.deepEqual(await tablesIn(db), [...SEED_TABLES, ...DIDSYNC_TABLES].sort());
   assert.deepEqual(await tablesIn(db), tableDefs().map(tableName).sort());
   assert.equal(await schemaReady(db), true);
-  assert.equal(await count(db, "SELECT count(*) FROM didsync.meta WHERE key = 'schema_version' AND value = '2'"), 1);
+  assert.equal(await count(db, "SELECT count(*) FROM didsync.meta WHERE key = 'schema_version' AND value = '3'"), 1);
   assert.ok(created.includes(`change triggers on ${watchedTables().length} table(s)`), created.join(', '));
   assert.ok(created.includes('rate fingerprint triggers on customer_rating_plan_rates'));
 });

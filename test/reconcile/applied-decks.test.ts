@@ -4,9 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { databaseTest } from '../support/databases.js';
-import { applyConfig, MINIMAL, updateConfig, writeConfig } from '../support/config.js';
+import { applyConfig, MINIMAL, planConfig, scalar, updateConfig, writeConfig } from '../support/config.js';
 import type { Queryable } from '../../src/drivers/driver.js';
-import { prefetchAppliedDecks, readAppliedDecks } from '../../src/reconcile/applied-decks.js';
+import { prefetchAppliedDecks, readAppliedDecks, recordAppliedDecks } from '../../src/reconcile/applied-decks.js';
 
 const AWKWARD = 'prefix,destination,rate,connectionFee,effectiveDate\r\n'
   + '44,"United Kingdom, ""Fixed""",0.0100,0,2025-01-01\r\n'
@@ -50,3 +50,144 @@ databaseTest('a read ahead that fails answers nothing instead of failing, and th
   // No didsync schema in this database: the statement fails.
   assert.equal(await prefetchAppliedDecks(db, ['UK Wholesale']), undefined);
 });
+
+/** A deck of 400 rates, row i priced at 0.1 + i / 1,000,000. */
+function bigDeck(price: (i: number) => string = (i) => (0.1 + i / 1e6).toFixed(6)): string {
+  const rows = Array.from({ length: 400 }, (_, i) => `${44000 + i},United Kingdom ${i % 7},${price(i)},0,2025-01-01`);
+  return ['prefix,destination,rate,connectionFee,effectiveDate', ...rows, ''].join('\n');
+}
+
+interface EditsRow {
+  seq: number;
+  digest: string;
+}
+
+async function edits(db: Queryable): Promise<EditsRow[]> {
+  const { rows } = await db.query<EditsRow>('SELECT seq, digest FROM didsync.applied_deck_edits ORDER BY rating_plan_id, seq');
+  return rows;
+}
+
+async function planRow(db: Queryable): Promise<{ id: string; desired: string }> {
+  const { rows: [row] } = await db.query<{ id: string; record: string }>(
+    "SELECT row_id AS id, rates_fingerprint AS record FROM didsync.managed WHERE kind = 'RatingPlan' AND key = 'UK Wholesale'",
+  );
+  return { id: row.id, desired: (JSON.parse(row.record) as { desired: string }).desired };
+}
+
+databaseTest('a deck changed by a few lines is recorded as edits of the text before it, which a read puts together; a large change writes the text again', async (db) => {
+  const first = bigDeck();
+  const root = await writeConfig({ ...MINIMAL, 'rates/uk-wholesale.csv': first });
+  await applyConfig(db, root);
+  assert.deepEqual(await edits(db), []);
+
+  // Three rates lowered, then two more: each apply adds its edits; the text written first stays.
+  const second = bigDeck((i) => (0.1 + i / 1e6 - ([10, 200, 399].includes(i) ? 0.05 : 0)).toFixed(6));
+  await updateConfig(root, { 'rates/uk-wholesale.csv': second });
+  const plan = await applyConfig(db, root);
+  assert.equal(plan.changes[0]?.rates?.changed, 3);
+  const third = second.replace('44005,United Kingdom 5,0.100005', '44005,United Kingdom 5,0.050005').replace('44300,United Kingdom 6,0.100300', '44300,United Kingdom 6,0.050300');
+  assert.notEqual(third, second);
+  await updateConfig(root, { 'rates/uk-wholesale.csv': third });
+  await applyConfig(db, root);
+  assert.deepEqual(await recorded(db), [first]);
+  const { id, desired } = await planRow(db);
+  assert.deepEqual((await edits(db)).map((e) => e.seq), [1, 2]);
+  assert.equal((await edits(db))[1].digest, desired);
+  assert.deepEqual(await readAppliedDecks(db, [id]), new Map([[id, { digest: desired, text: third }]]));
+  assert.deepEqual(await prefetchAppliedDecks(db, ['UK Wholesale']), new Map([[id, { digest: desired, text: third }]]));
+
+  // A rate changed in the database is drift against the text put together, and apply restores git's.
+  await db.query("UPDATE customer_rating_plan_rates SET rate = 0.2 WHERE prefix = '44005'");
+  const drifted = await planConfig(db, root);
+  assert.deepEqual(drifted.drift.map((d) => d.key), ['UK Wholesale']);
+  await applyConfig(db, root);
+  assert.equal(await scalar(db, "SELECT rate::text FROM customer_rating_plan_rates WHERE prefix = '44005'"), '0.050005');
+
+  // Every rate lowered: the edits would be most of the text, so it is written whole and the edits go.
+  const fourth = bigDeck((i) => (0.05 + i / 1e6).toFixed(6));
+  await updateConfig(root, { 'rates/uk-wholesale.csv': fourth });
+  await applyConfig(db, root);
+  assert.deepEqual(await recorded(db), [fourth]);
+  assert.deepEqual(await edits(db), []);
+  assert.equal((await readAppliedDecks(db, [id])).get(id)?.text, fourth);
+}, { init: true });
+
+databaseTest('edits that do not make the text they recorded are not believed: the plan reads the live rates, and the next apply writes the text whole', async (db) => {
+  const root = await writeConfig({ ...MINIMAL, 'rates/uk-wholesale.csv': bigDeck() });
+  await applyConfig(db, root);
+  const next = bigDeck((i) => (0.1 + i / 1e6 - (i === 7 ? 0.05 : 0)).toFixed(6));
+  await updateConfig(root, { 'rates/uk-wholesale.csv': next });
+  await applyConfig(db, root);
+  const { id } = await planRow(db);
+  assert.equal((await edits(db)).length, 1);
+  assert.equal((await readAppliedDecks(db, [id])).get(id)?.text, next);
+
+  // The edits damaged: a copy of other lines, under the same sha256.
+  await db.query(`UPDATE didsync.applied_deck_edits SET edits = '[[0, 60]]'`);
+  assert.deepEqual(await readAppliedDecks(db, [id]), new Map());
+  assert.equal(await prefetchAppliedDecks(db, ['UK Wholesale']).then((m) => m?.size), 0);
+  // Not a script at all.
+  await db.query(`UPDATE didsync.applied_deck_edits SET edits = 'not json'`);
+  assert.deepEqual(await readAppliedDecks(db, [id]), new Map());
+
+  // Without an applied deck to compare with, a rate changed in the database is still found against git (from the rows themselves).
+  await db.query("UPDATE customer_rating_plan_rates SET rate = 0.3 WHERE prefix = '44007'");
+  const drifted = await planConfig(db, root);
+  assert.equal(drifted.changes[0]?.rates?.changed, 1);
+  await applyConfig(db, root);
+  assert.equal((await planConfig(db, root)).changes.length, 0);
+
+  // The next change of git's deck has no text read to take edits of: it is written whole, and the damaged edits go.
+  const after = bigDeck((i) => (0.1 + i / 1e6 - (i === 7 || i === 8 ? 0.05 : 0)).toFixed(6));
+  await updateConfig(root, { 'rates/uk-wholesale.csv': after });
+  await applyConfig(db, root);
+  assert.deepEqual(await edits(db), []);
+  assert.deepEqual(await recorded(db), [after]);
+  assert.equal((await readAppliedDecks(db, [id])).get(id)?.text, after);
+}, { init: true });
+
+databaseTest('the edits of a plan deleted go with its text', async (db) => {
+  const root = await writeConfig({ ...MINIMAL, 'rates/uk-wholesale.csv': bigDeck() });
+  await applyConfig(db, root);
+  await updateConfig(root, { 'rates/uk-wholesale.csv': bigDeck((i) => (0.1 + i / 1e6 - (i === 3 ? 0.05 : 0)).toFixed(6)) });
+  await applyConfig(db, root);
+  assert.equal((await edits(db)).length, 1);
+  await db.query('DELETE FROM carrier_services');
+  await db.query('DELETE FROM customer_rating_plans');
+  await applyConfig(db, root);
+  const { id } = await planRow(db);
+  // The plan was made again under a new row id, with its text whole; nothing is left of the old one.
+  assert.deepEqual(await edits(db), []);
+  assert.deepEqual(await db.query('SELECT rating_plan_id FROM didsync.applied_decks').then((r) => r.rows.map((x) => x.rating_plan_id)), [id]);
+}, { init: true });
+
+databaseTest('edits are taken only of the text the database holds: a text read under another digest, or none, has the new text written whole', async (db) => {
+  const first = bigDeck();
+  const root = await writeConfig({ ...MINIMAL, 'rates/uk-wholesale.csv': first });
+  await applyConfig(db, root);
+  const { id, desired } = await planRow(db);
+  const next = bigDeck((i) => (0.1 + i / 1e6 - (i === 9 ? 0.05 : 0)).toFixed(6));
+  const record = async (previous?: Map<string, { digest: string; text: string }>) => {
+    await db.transaction((tx) => recordAppliedDecks(tx, [{ rowId: id, digest: `d${Math.random()}`, text: next }], previous));
+    return { edits: (await edits(db)).length, text: (await readAppliedDecks(db, [id])).get(id)?.text };
+  };
+  // Read under another digest than the one recorded (as if another apply came between): whole.
+  assert.deepEqual(await record(new Map([[id, { digest: 'another', text: first }]])), { edits: 0, text: next });
+  // Nothing read: whole.
+  await db.query('UPDATE didsync.applied_decks SET content = $1, digest = $2', [first, desired]);
+  assert.deepEqual(await record(), { edits: 0, text: next });
+  // Read under the digest recorded: edits.
+  await db.query('UPDATE didsync.applied_decks SET content = $1, digest = $2', [first, desired]);
+  assert.deepEqual(await record(new Map([[id, { digest: desired, text: first }]])), { edits: 1, text: next });
+
+  // Sixteen edits at most: the seventeenth change is written whole.
+  const counts: number[] = [];
+  for (let k = 0; k < 16; k++) {
+    const read = await readAppliedDecks(db, [id]);
+    const text = bigDeck((i) => (0.1 + i / 1e6 - (i === 20 + k ? 0.05 : 0)).toFixed(6));
+    await db.transaction((tx) => recordAppliedDecks(tx, [{ rowId: id, digest: `k${k}`, text }], read));
+    counts.push((await edits(db)).length);
+    assert.equal((await readAppliedDecks(db, [id])).get(id)?.text, text);
+  }
+  assert.deepEqual(counts, [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 0]);
+}, { init: true });

@@ -100,7 +100,7 @@ databaseTest('an incremental plan equals the full comparison after any edits in 
   const roundsArb = fc.array(fc.array(editArb, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 2 });
   await fc.assert(fc.asyncProperty(roundsArb, fc.nat(1000), async (rounds, seed) => {
     await rm(root, { recursive: true, force: true });
-    await db.query('TRUNCATE carriers, customer_rating_plans, customer_categories, customer_groups, didsync.managed, didsync.applied_files, didsync.applied_decks, didsync.changes CASCADE');
+    await db.query('TRUNCATE carriers, customer_rating_plans, customer_categories, customer_groups, didsync.managed, didsync.applied_files, didsync.applied_decks, didsync.applied_deck_edits, didsync.changes CASCADE');
     await db.query("DELETE FROM didsync.meta WHERE key LIKE 'config_%'");
     await generateConfig(root, { carriers: 3, interconnectsPerCarrier: 2, servicesPerCarrier: 2, ratingPlans: 2, rates: 20, seed });
     for (const at of [0, 1]) await utimes(deckFile(root, at), DECK_MTIME, DECK_MTIME);
