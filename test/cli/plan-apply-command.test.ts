@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
+import { openTarget, resolveTarget } from '../../src/drivers/open.js';
 import { databaseTest, inspectTarget, type TestTarget } from '../support/databases.js';
 import { MINIMAL, updateConfig, writeConfig } from '../support/config.js';
 
@@ -400,6 +401,28 @@ test('an embedded database named with --db is created there, and stderr says so 
   const second = await didsyncProcess(cwd, env, 'plan', '-C', root, '--db', 'pglite:data/db', '--detailed-exitcode');
   assert.equal(second.code, 2, second.stderr);
   assert.equal(second.stderr, '', 'a database named on the command line is used without a word');
+});
+
+test('an embedded database an earlier version made is brought up to date on first use, and stderr says what was added', async () => {
+  const cwd = await tempDir();
+  const root = await writeConfig(MINIMAL);
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.DATABASE_URL;
+  const first = await didsyncProcess(cwd, env, 'apply', '-C', root, '--db', 'pglite:data/db', '--yes');
+  assert.equal(first.code, 0, first.stderr);
+  // As a version from before didsync.applied_deck_edits left it.
+  const db = await openTarget(resolveTarget('pglite:data/db', {}, cwd));
+  try {
+    await db.exec('DROP TABLE didsync.applied_deck_edits');
+  } finally {
+    await db.close();
+  }
+  const second = await didsyncProcess(cwd, env, 'plan', '-C', root, '--db', 'pglite:data/db', '--detailed-exitcode');
+  assert.equal(second.code, 0, second.stderr + second.stdout);
+  assert.equal(second.stderr, `didsync: brought the embedded database up to date in pglite:${join(realpathSync(cwd), 'data/db')} (created: table didsync.applied_deck_edits)\n`);
+  const third = await didsyncProcess(cwd, env, 'plan', '-C', root, '--db', 'pglite:data/db', '--detailed-exitcode');
+  assert.equal(third.code, 0, third.stderr + third.stdout);
+  assert.equal(third.stderr, '');
 });
 
 databaseTest('a run records the commit, author and subject when the config root is a git repository, and its summary, plan and error', async (db, target) => {
