@@ -96,13 +96,14 @@ async function planOf(db: Driver, root: string, fullComparison: boolean): Promis
 databaseTest('an incremental plan equals the full comparison after any edits in git and in the database, and applying it settles', async (db) => {
   const root = await writeConfig({});
   let incremental = 0;
+  let edited = 0;
   // Two rounds: what the first leaves (orphans of a non-pruning apply, records of a partial one) is the second's starting point.
   const roundsArb = fc.array(fc.array(editArb, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 2 });
   await fc.assert(fc.asyncProperty(roundsArb, fc.nat(1000), async (rounds, seed) => {
     await rm(root, { recursive: true, force: true });
     await db.query('TRUNCATE carriers, customer_rating_plans, customer_categories, customer_groups, didsync.managed, didsync.applied_files, didsync.applied_decks, didsync.applied_deck_edits, didsync.changes CASCADE');
     await db.query("DELETE FROM didsync.meta WHERE key LIKE 'config_%'");
-    await generateConfig(root, { carriers: 3, interconnectsPerCarrier: 2, servicesPerCarrier: 2, ratingPlans: 2, rates: 20, seed });
+    await generateConfig(root, { carriers: 3, interconnectsPerCarrier: 2, servicesPerCarrier: 2, ratingPlans: 2, rates: 200, seed });
     for (const at of [0, 1]) await utimes(deckFile(root, at), DECK_MTIME, DECK_MTIME);
     await sleep(RACY_MS * 2);
     const first = await planOf(db, root, false);
@@ -116,6 +117,7 @@ databaseTest('an incremental plan equals the full comparison after any edits in 
       if (fast.database.subset) incremental++;
       if (fast.conflicts.length > 0) return;
       await applyPlan(db, fast, { force: true, lockTimeoutSeconds: 5, run: { trigger: 'cli', command: 'apply' } });
+      if (Number((await db.query<{ n: string }>('SELECT count(*)::text AS n FROM didsync.applied_deck_edits')).rows[0].n) > 0) edited++;
       const after = await planOf(db, root, true);
       assert.deepEqual(after.changes, [], `nothing left to do after ${JSON.stringify(rounds)}`);
       const again = await planOf(db, root, false);
@@ -129,6 +131,8 @@ databaseTest('an incremental plan equals the full comparison after any edits in 
     examples: [[[[{ what: 'rate-remove', at: 0 }], [{ what: 'rate-remove', at: 0 }, { what: 'rate-remove', at: 0 }]], 0]],
   });
   assert.ok(incremental >= 5, `${incremental} of the plans were incremental`);
+  // Decks of a hundred rates: a rate changed is recorded as edits of the deck before (applied-decks.ts), which the next plans read.
+  assert.ok(edited >= 5, `${edited} of the applies left edits of a deck`);
   // The plans above did take remembered digests: the cache holds this config's files. (The other
   // database's run of this test writes its own cache file into the same folder, through a temp file.)
   const real = await realpath(root);
