@@ -5,7 +5,6 @@
 import { resolve } from 'node:path';
 import { openTarget, resolveTarget, DEFAULT_EMBEDDED_DIR } from '../drivers/open.js';
 import { initDatabase, schemaReady } from '../db/init.js';
-import { DIDSYNC_SCHEMA } from '../db/ddl.js';
 import type { Driver } from '../drivers/driver.js';
 import type { DesiredState, KnownDecks } from '../load/index.js';
 import { formatProblemsText } from '../report/format-problems.js';
@@ -61,10 +60,9 @@ export async function openDatabase(url: string | undefined, opts: OpenOptions = 
   try {
     if (opts.requireSchema !== false && !(await schemaReady(db))) {
       if (target.kind === 'pglite') {
-        const { created } = await initDatabase(db);
-        // A database that had didsync's schema was made by an earlier version: it is brought up to date, not created.
-        const done = created.includes(`schema ${DIDSYNC_SCHEMA}`) ? 'created the embedded database' : 'brought the embedded database up to date';
-        const what = done.startsWith('created') ? '' : ` (created: ${created.join(', ')})`;
+        const { created, fresh } = await initDatabase(db);
+        const done = fresh ? 'created the embedded database' : 'brought the embedded database up to date';
+        const what = fresh ? '' : ` (created: ${created.join(', ')})`;
         process.stderr.write(target.isDefault
           ? `didsync: no --db or DATABASE_URL given; ${done} in ${DEFAULT_EMBEDDED_DIR}${what}\n`
           : `didsync: ${done} in ${db.description}${what}\n`);

@@ -14,7 +14,6 @@ import type { Driver } from '../drivers/driver.js';
 import { DatabaseError, redactUrl } from '../drivers/errors.js';
 import { resolveTarget, type Target } from '../drivers/open.js';
 import { initDatabase, schemaReady } from '../db/init.js';
-import { DIDSYNC_SCHEMA } from '../db/ddl.js';
 import { readStatus } from '../reconcile/status.js';
 import { FaultError, UserError } from '../report/errors.js';
 import { settingsDefaults } from '../validate/settings-defaults.js';
@@ -177,9 +176,8 @@ export class Daemon {
       if (this.target.kind !== 'pglite') {
         throw new UserError(`the database ${db.description} lacks didsync's schema or part of it (a table or one of its triggers); run 'didsync db init --db URL' first`);
       }
-      const { created } = await initDatabase(db);
-      // A database that had didsync's schema was made by an earlier version: it is brought up to date, not created.
-      if (created.includes(`schema ${DIDSYNC_SCHEMA}`)) this.log.info({ database: db.description }, 'created the embedded database');
+      const { created, fresh } = await initDatabase(db);
+      if (fresh) this.log.info({ database: db.description }, 'created the embedded database');
       else this.log.info({ database: db.description, created }, 'brought the embedded database up to date');
     }
     const closed = await closeInterruptedRuns(db, RUN_OWNER);

@@ -22,7 +22,12 @@ import { CHANGE_TRIGGER, RATE_TRIGGERS, changeTriggerSql, rateTriggersSql, watch
  */
 const INIT_LOCK_KEY = '7240163370871452001';
 
-export async function initDatabase(db: Driver): Promise<{ created: string[] }> {
+/**
+ * `created` names what was made; `fresh` says didsync's schema was among it
+ * (a new database), where without it the database was one an earlier
+ * version made, brought up to date.
+ */
+export async function initDatabase(db: Driver): Promise<{ created: string[]; fresh: boolean }> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [INIT_LOCK_KEY]);
     const created: string[] = [];
@@ -33,7 +38,8 @@ export async function initDatabase(db: Driver): Promise<{ created: string[] }> {
       await tx.exec(createEnumSql(e));
       created.push(`type ${e.name}`);
     }
-    if (!(await schemaExists(tx))) {
+    const fresh = !(await schemaExists(tx));
+    if (fresh) {
       await tx.exec(createSchemaSql());
       created.push(`schema ${DIDSYNC_SCHEMA}`);
     }
@@ -60,7 +66,7 @@ export async function initDatabase(db: Driver): Promise<{ created: string[] }> {
     if (filled > 0) created.push(`${filled} currencies (ISO 4217)`);
     // What init itself wrote is not a change made outside didsync.
     await tx.query(`DELETE FROM ${ident(DIDSYNC_SCHEMA)}.changes WHERE txid = pg_current_xact_id()`);
-    return { created };
+    return { created, fresh };
   });
 }
 

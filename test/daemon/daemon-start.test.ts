@@ -11,6 +11,7 @@ import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { openTarget, resolveTarget } from '../../src/drivers/open.js';
 import { makeOrigin } from './git-support.js';
 import { withCapacity } from './fixtures.js';
 import { eventually, httpCall, lastRunOf, startDaemon, type DaemonProcess } from './process-support.js';
@@ -39,6 +40,20 @@ test('npm start: the daemon watches examples/ on the embedded database, prints i
   assert.deepEqual(status.body.daemon.source, { watch: examples });
   assert.ok(status.body.plans.some((p: { name: string }) => p.name === 'UK Retail'), 'the example rating plans are in the database');
   assert.equal((await d.stop()).code, 0);
+
+  // The same folder as an earlier version left it, without a table this version adds: brought up to date, not created.
+  const db = await openTarget(resolveTarget(undefined, {}, base));
+  try {
+    await db.exec('DROP TABLE didsync.applied_deck_edits');
+  } finally {
+    await db.close();
+  }
+  const again = await startDaemon(['--watch', examples], {}, { cwd: base, unset: ['DATABASE_URL'] });
+  t.after(() => again.stop('SIGKILL'));
+  const updated = await again.waitForLog((e) => e.msg === 'brought the embedded database up to date', 'the embedded database brought up to date', 120_000);
+  assert.deepEqual(updated.created, ['table didsync.applied_deck_edits']);
+  assert.ok(!again.logs().some((e) => e.msg === 'created the embedded database'));
+  assert.equal((await again.stop()).code, 0);
 });
 
 test('without --schedule and --drift-schedule: git every minute, drift every five minutes, checkout in .didsync/repo', { timeout: 120_000 }, async (t) => {

@@ -44,7 +44,8 @@ async function createSomeDidtronTables(db: Queryable): Promise<void> {
 
 databaseTest('init on an empty database creates every type and table, and reports each', async (db) => {
   assert.equal(await schemaReady(db), false);
-  const { created } = await initDatabase(db);
+  const { created, fresh } = await initDatabase(db);
+  assert.equal(fresh, true);
   for (const e of ENUM_TYPES) assert.ok(created.includes(`type ${e.name}`), e.name);
   for (const t of [...SEED_TABLES, ...DIDSYNC_TABLES]) assert.ok(created.includes(`table ${t}`), t);
   assert.ok(created.includes('schema didsync'));
@@ -58,7 +59,13 @@ databaseTest('init on an empty database creates every type and table, and report
 
 databaseTest('init run again creates nothing', async (db) => {
   assert.ok((await initDatabase(db)).created.length > 0);
-  assert.deepEqual(await initDatabase(db), { created: [] });
+  assert.deepEqual(await initDatabase(db), { created: [], fresh: false });
+
+  // A table a later version adds is made for a database an earlier one made, which is not fresh.
+  await db.exec('DROP TABLE didsync.applied_deck_edits');
+  assert.equal(await schemaReady(db), false);
+  assert.deepEqual(await initDatabase(db), { created: ['table didsync.applied_deck_edits'], fresh: false });
+  assert.equal(await schemaReady(db), true);
   assert.equal(await count(db, 'SELECT count(*) FROM currencies'), ISO_4217.size);
 });
 
@@ -68,14 +75,15 @@ databaseTest('currencies are filled with ISO 4217 once', async (db) => {
   const { rows } = await db.query<{ code: string; name: string }>('SELECT code, name FROM currencies ORDER BY code');
   assert.deepEqual(rows.map((r) => [r.code, r.name]), [...ISO_4217].sort(([a], [b]) => (a < b ? -1 : 1)));
   await db.query("DELETE FROM currencies WHERE code <> 'EUR'");
-  assert.deepEqual(await initDatabase(db), { created: [] });
+  assert.deepEqual(await initDatabase(db), { created: [], fresh: false });
   assert.equal(await count(db, 'SELECT count(*) FROM currencies'), 1);
 });
 
 databaseTest('on an existing DIDTron database init adds only what is missing and keeps every row', async (db) => {
   await createSomeDidtronTables(db);
   assert.equal(await schemaReady(db), false);
-  const { created } = await initDatabase(db);
+  const { created, fresh } = await initDatabase(db);
+  assert.equal(fresh, true, 'didsync is new to this database, whatever DIDTron had');
   for (const kept of ['type route_status', 'table currencies', 'table carriers']) assert.ok(!created.includes(kept), kept);
   assert.ok(!created.some((c) => c.includes('currencies (ISO 4217)')), 'a currencies table with rows is not refilled');
   for (const added of ['type credit_type', 'table customer_rating_plan_rates', 'table carrier_interconnects', 'schema didsync', 'table didsync.runs']) {
@@ -89,7 +97,7 @@ databaseTest('on an existing DIDTron database init adds only what is missing and
   await db.query("INSERT INTO carrier_interconnects (carrier_id, name) VALUES ('car-1', 'lon-1')");
   await assert.rejects(db.query("INSERT INTO carrier_interconnects (carrier_id, name) VALUES ('nope', 'x')"), { code: '23503' });
   assert.equal(await schemaReady(db), true);
-  assert.deepEqual(await initDatabase(db), { created: [] });
+  assert.deepEqual(await initDatabase(db), { created: [], fresh: false });
 });
 
 databaseTest('a failing init leaves the database as it was', async (db) => {
