@@ -93,7 +93,17 @@ function parseEdits(json: string): unknown {
   }
 }
 
-const EDITS_COLUMNS = 'rating_plan_id AS id, digest, sha256, edits';
+/** Applied decks by the condition `where` on `x.rating_plan_id`, whose one parameter is `param`. */
+async function readDecks(db: Queryable, where: string, param: readonly string[]): Promise<AppliedDeckTexts> {
+  const bases = await db.query<BaseRow>(`SELECT x.rating_plan_id AS id, x.digest, x.content FROM ${TABLE} x WHERE ${where}`, [param]);
+  const edits = await db.query<EditsRow>(
+    `SELECT x.rating_plan_id AS id, x.digest, x.sha256, x.edits FROM ${EDITS} x WHERE ${where} ORDER BY x.rating_plan_id, x.seq`, [param],
+  );
+  return assemble(bases.rows, edits.rows);
+}
+
+const BY_ROW_ID = 'x.rating_plan_id = ANY($1::varchar[])';
+const BY_PLAN_KEY = "x.rating_plan_id IN (SELECT m.row_id FROM didsync.managed m WHERE m.kind = 'RatingPlan' AND m.key = ANY($1::text[]))";
 
 /** The applied decks of these plans, by plan row id (those prefetched taken from there); a plan without one is absent. */
 export async function readAppliedDecks(
@@ -108,13 +118,7 @@ export async function readAppliedDecks(
     else rest.push(id);
   }
   if (rest.length === 0) return out;
-  const { rows } = await db.query<BaseRow>(
-    `SELECT rating_plan_id AS id, digest, content FROM ${TABLE} WHERE rating_plan_id = ANY($1::varchar[])`, [rest],
-  );
-  const edits = await db.query<EditsRow>(
-    `SELECT ${EDITS_COLUMNS} FROM ${EDITS} WHERE rating_plan_id = ANY($1::varchar[]) ORDER BY rating_plan_id, seq`, [rest],
-  );
-  for (const [id, deck] of assemble(rows, edits.rows)) out.set(id, deck);
+  for (const [id, deck] of await readDecks(db, BY_ROW_ID, rest)) out.set(id, deck);
   return out;
 }
 
@@ -127,24 +131,7 @@ export async function readAppliedDecks(
  */
 export function prefetchAppliedDecks(db: Queryable, planKeys: readonly string[]): Promise<AppliedDeckTexts | undefined> {
   if (planKeys.length === 0) return Promise.resolve(new Map());
-  const read = async (): Promise<AppliedDeckTexts> => {
-    const bases = db.query<BaseRow>(
-      `SELECT a.rating_plan_id AS id, a.digest, a.content FROM ${TABLE} a
-         JOIN didsync.managed m ON m.kind = 'RatingPlan' AND m.row_id = a.rating_plan_id
-        WHERE m.key = ANY($1::text[])`, [planKeys],
-    );
-    const edits = db.query<EditsRow>(
-      `SELECT e.rating_plan_id AS id, e.digest, e.sha256, e.edits FROM ${EDITS} e
-         JOIN didsync.managed m ON m.kind = 'RatingPlan' AND m.row_id = e.rating_plan_id
-        WHERE m.key = ANY($1::text[]) ORDER BY e.rating_plan_id, e.seq`, [planKeys],
-    );
-    // Both sent before either is awaited: a failure of the first must not leave the second unhandled.
-    const [b, e] = await Promise.allSettled([bases, edits]);
-    if (b.status === 'rejected') throw b.reason;
-    if (e.status === 'rejected') throw e.reason;
-    return assemble(b.value.rows, e.value.rows);
-  };
-  return read().catch(() => undefined);
+  return readDecks(db, BY_PLAN_KEY, planKeys).catch(() => undefined);
 }
 
 /** An applied deck's rows; undefined if its text no longer reads as a valid deck (comparing with it would be a guess). */

@@ -373,11 +373,15 @@ test('plan --out where no plan can be saved exits 1 in one line naming the file,
   assert.equal(existsSync(join(dir, 'missing')), false);
 });
 
-test('with no --db and no DATABASE_URL the embedded database is created in .didsync/db, and stderr says so', async () => {
-  const cwd = await tempDir();
-  const root = await writeConfig(MINIMAL);
+/** A working folder, the minimal config and an environment naming no database, for runs on the embedded one. */
+async function withoutDatabase(): Promise<{ cwd: string; root: string; env: NodeJS.ProcessEnv }> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.DATABASE_URL;
+  return { cwd: await tempDir(), root: await writeConfig(MINIMAL), env };
+}
+
+test('with no --db and no DATABASE_URL the embedded database is created in .didsync/db, and stderr says so', async () => {
+  const { cwd, root, env } = await withoutDatabase();
   const first = await didsyncProcess(cwd, env, 'plan', '-C', root, '--detailed-exitcode');
   assert.equal(first.code, 2, first.stderr);
   assert.equal(first.stderr, 'didsync: no --db or DATABASE_URL given; created the embedded database in .didsync/db\n');
@@ -390,10 +394,7 @@ test('with no --db and no DATABASE_URL the embedded database is created in .dids
 });
 
 test('an embedded database named with --db is created there, and stderr says so without claiming no --db was given', async () => {
-  const cwd = await tempDir();
-  const root = await writeConfig(MINIMAL);
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.DATABASE_URL;
+  const { cwd, root, env } = await withoutDatabase();
   const first = await didsyncProcess(cwd, env, 'plan', '-C', root, '--db', 'pglite:data/db', '--detailed-exitcode');
   assert.equal(first.code, 2, first.stderr);
   assert.equal(first.stderr, `didsync: created the embedded database in pglite:${join(realpathSync(cwd), 'data/db')}\n`);
@@ -404,10 +405,7 @@ test('an embedded database named with --db is created there, and stderr says so 
 });
 
 test('an embedded database an earlier version made is brought up to date on first use, and stderr says what was added', async () => {
-  const cwd = await tempDir();
-  const root = await writeConfig(MINIMAL);
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-  delete env.DATABASE_URL;
+  const { cwd, root, env } = await withoutDatabase();
   const first = await didsyncProcess(cwd, env, 'apply', '-C', root, '--db', 'pglite:data/db', '--yes');
   assert.equal(first.code, 0, first.stderr);
   // As a version from before didsync.applied_deck_edits left it.
