@@ -114,12 +114,14 @@ interface ManagedRecord {
 /** didsync.managed follows what was applied: one row per object, keyed by identity. */
 async function recordManaged(db: Queryable, records: ManagedRecord[], runId: number): Promise<void> {
   for (let i = 0; i < records.length; i += 2000) {
-    const json = JSON.stringify(records.slice(i, i + 2000).map((r) => ({ kind: r.kind, key: r.key, row_id: r.rowId, applied: r.fields })));
-    // A row adopted or renamed under another key leaves its old record behind.
+    const part = records.slice(i, i + 2000);
+    const json = JSON.stringify(part.map((r) => ({ kind: r.kind, key: r.key, row_id: r.rowId, applied: r.fields })));
+    // A row adopted or renamed under another key leaves its old record behind. Its identities only:
+    // the JSON with every applied value, sent here too, took a first apply 0.6 s to send and read.
     await db.query(
-      `DELETE FROM didsync.managed m USING jsonb_to_recordset($1::jsonb) AS x(kind text, key text, row_id varchar)
+      `DELETE FROM didsync.managed m USING unnest($1::text[], $2::text[], $3::varchar[]) AS x(kind, key, row_id)
         WHERE m.kind = x.kind AND m.row_id = x.row_id AND m.key <> x.key`,
-      [json],
+      [part.map((r) => r.kind), part.map((r) => r.key), part.map((r) => r.rowId)],
     );
     await db.query(
       `INSERT INTO didsync.managed (kind, key, row_id, applied, applied_run, applied_at)
