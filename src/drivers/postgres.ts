@@ -1,16 +1,17 @@
 // The PostgreSQL driver: one `pg.Client` per driver (a transaction and a
 // session advisory lock need one connection), values normalised to the
 // shapes driver.ts promises, bulk loads through COPY FROM STDIN. The only
-// module that imports `pg`.
+// module that imports `pg` (through pg-load.ts).
 
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import pg from 'pg';
+import type { Client, CustomTypesConfig } from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import type { Driver, QueryResult, Queryable } from './driver.js';
 import { UserError } from '../report/errors.js';
 import { databaseError, redactSecrets, redactUrl, rolledBack } from './errors.js';
 import { copySql } from './sql-names.js';
+import { pg } from './pg-load.js';
 
 // numeric, date, int8, timestamp, timestamptz: kept as PostgreSQL prints them.
 const AS_TEXT = new Set([1700, 1082, 20, 1114, 1184]);
@@ -20,7 +21,7 @@ const types = {
     if (AS_TEXT.has(oid) && format !== 'binary') return (value: string) => value;
     return pg.types.getTypeParser(oid, format as 'text');
   },
-} as pg.CustomTypesConfig;
+} as CustomTypesConfig;
 
 export interface PostgresOptions {
   url: string;
@@ -31,7 +32,7 @@ export interface PostgresOptions {
 
 export async function openPostgres(opts: PostgresOptions): Promise<Driver> {
   const description = redactUrl(opts.url);
-  let client: pg.Client;
+  let client: Client;
   try {
     client = new pg.Client({
       connectionString: opts.url,
@@ -59,7 +60,7 @@ export async function openPostgres(opts: PostgresOptions): Promise<Driver> {
 }
 
 class PostgresSession implements Queryable {
-  constructor(protected readonly client: pg.Client, protected readonly lostError: () => Error | undefined) {}
+  constructor(protected readonly client: Client, protected readonly lostError: () => Error | undefined) {}
 
   protected guard(): void {
     const lost = this.lostError();
@@ -111,7 +112,7 @@ class PostgresDriver extends PostgresSession implements Driver {
   readonly dialect = 'postgres' as const;
   private inTransaction = false;
 
-  constructor(client: pg.Client, readonly description: string, lostError: () => Error | undefined) {
+  constructor(client: Client, readonly description: string, lostError: () => Error | undefined) {
     super(client, lostError);
   }
 
