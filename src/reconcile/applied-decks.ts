@@ -253,7 +253,7 @@ export async function recordAppliedDecks(db: Queryable, decks: readonly AppliedD
     if (d.text !== undefined) continue;
     await db.query(
       `INSERT INTO ${TABLE} (rating_plan_id, digest, content)
-       SELECT $1, $2, ${CANONICAL_CSV} FROM customer_rating_plan_rates WHERE rating_plan_id = $1
+       SELECT $1::varchar, $2::text, ${CANONICAL_CSV} FROM customer_rating_plan_rates WHERE rating_plan_id = $1::varchar
        ON CONFLICT (rating_plan_id) DO UPDATE SET digest = EXCLUDED.digest, content = EXCLUDED.content`,
       [d.rowId, d.digest],
     );

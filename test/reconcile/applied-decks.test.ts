@@ -7,6 +7,8 @@ import { databaseTest } from '../support/databases.js';
 import { applyConfig, MINIMAL, planConfig, scalar, updateConfig, writeConfig } from '../support/config.js';
 import type { Queryable } from '../../src/drivers/driver.js';
 import { prefetchAppliedDecks, readAppliedDecks, recordAppliedDecks } from '../../src/reconcile/applied-decks.js';
+import { planFileText, readPlanFile } from '../../src/reconcile/plan-file.js';
+import { applyPlan } from '../../src/reconcile/engine.js';
 
 const AWKWARD = 'prefix,destination,rate,connectionFee,effectiveDate\r\n'
   + '44,"United Kingdom, ""Fixed""",0.0100,0,2025-01-01\r\n'
@@ -190,4 +192,18 @@ databaseTest('edits are taken only of the text the database holds: a text read u
     assert.equal((await readAppliedDecks(db, [id])).get(id)?.text, text);
   }
   assert.deepEqual(counts, [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 0]);
+}, { init: true });
+
+databaseTest('a saved plan without deck texts (as plans were saved before texts were kept) records the rows it applied, written out by the database', async (db) => {
+  const root = await writeConfig({ ...MINIMAL, 'rates/uk-wholesale.csv': bigDeck() });
+  await applyConfig(db, root);
+  await updateConfig(root, { 'rates/uk-wholesale.csv': bigDeck((i) => (0.1 + i / 1e6 - (i === 300 ? 0.05 : 0)).toFixed(6)) });
+  const made = await planConfig(db, root);
+  delete made.source.deckTexts;
+  await applyPlan(db, readPlanFile(planFileText(made), 'plan.json'), { force: false, lockTimeoutSeconds: 5, run: { trigger: 'cli', command: 'apply' } });
+  const [text] = await recorded(db);
+  assert.ok(text.startsWith('prefix,destination,rate,connectionFee,initialInterval,recurringInterval,effectiveDate,endDate\n44000,'), text.slice(0, 120));
+  assert.ok(text.includes('\n44300,"United Kingdom 6",0.050300,'), 'the rows applied');
+  assert.deepEqual(await edits(db), []);
+  assert.deepEqual((await planConfig(db, root)).changes, []);
 }, { init: true });
