@@ -43,7 +43,7 @@ export function databaseSteps(o: DatabaseStepsOptions = {}): Step[] {
       const outcome = await planned(ctx, 'rates', (p) => expectRates(p, edits.rows));
       return withNote(outcome, `${edits.rows} rates edited in ${edits.decks} decks`);
     }),
-    // The same plan saved for review (CI's `plan --out`, then `apply --plan`): it carries every changed deck's text.
+    // The same plan saved for review (CI's `plan --out`, then `apply --plan`): it carries every changed deck, as edits of the deck applied.
     step('plan --out, 1% of rates', async (ctx) => saved(ctx)),
     step('apply, 1% of rates', async (ctx) => applied(await didsync(ctx, ['apply', '-C', ctx.dir, '--yes']), ctx)),
     // Each run raises the limit again: the database still has the value from before the first.

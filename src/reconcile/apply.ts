@@ -12,7 +12,7 @@ import type { LiveState } from './state.js';
 import { Resolver, nextShortCodes } from './write-object.js';
 import { ColumnTypes, deleteObjects, insertObjects, newRowId, updateObjects, type ObjectWrite } from './write-batch.js';
 import { RATES_TABLE, deletePlanRates, writeRates } from './write-rates.js';
-import { appliedDecksReadFor, forgetVanishedDecks, recordAppliedDecks, type AppliedDeck } from './applied-decks.js';
+import { appliedDecksReadFor, forgetVanishedDecks, recordAppliedDecks, savedDeckTexts, type AppliedDeck } from './applied-decks.js';
 import { ownValue } from '../model/data-object.js';
 import type { Value } from './values.js';
 import { recordRatesFingerprints } from './fingerprint.js';
@@ -149,6 +149,8 @@ async function recordRates(db: Queryable, plan: Plan, resolver: Resolver): Promi
   );
   for (const r of missing.rows) touched.add(r.key);
   const digests = plan.source.rateDigests;
+  // A saved plan's texts given as edits, made again from the applied decks the database holds.
+  const saved = await savedDeckTexts(db, plan.source.deckEdits, (key) => (touched.has(key) ? resolver.find('RatingPlan', key) : undefined));
   const record = new Map<string, string>();
   const decks: AppliedDeck[] = [];
   const clear: string[] = [];
@@ -161,11 +163,11 @@ async function recordRates(db: Queryable, plan: Plan, resolver: Resolver): Promi
       continue;
     }
     record.set(rowId, digest);
-    const text = ownValue(plan.source.deckTexts, key);
+    const text = ownValue(plan.source.deckTexts, key) ?? saved.texts.get(key);
     decks.push({ rowId, digest, ...(text !== undefined ? { text } : {}) });
   }
   await recordRatesFingerprints(db, record);
-  await recordAppliedDecks(db, decks, appliedDecksReadFor(plan));
+  await recordAppliedDecks(db, decks, appliedDecksReadFor(plan) ?? saved.read);
   if (clear.length > 0) {
     await db.query("UPDATE didsync.managed SET rates_fingerprint = NULL WHERE kind = 'RatingPlan' AND row_id = ANY($1::varchar[])", [clear]);
   }

@@ -16,6 +16,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { KIND_NAMES } from '../model/kinds.js';
 import { UserError } from '../report/errors.js';
 import { PLAN_FORMAT_VERSION, type Plan } from './plan.js';
+import { deckTextsToSave } from './applied-decks.js';
 
 const RATE_COLUMNS = ['prefix', 'destination', 'rate', 'connectionFee', 'initialInterval', 'recurringInterval', 'effectiveDate', 'endDate'] as const;
 
@@ -26,7 +27,17 @@ const PLAN_SCHEMA = {
     formatVersion: { const: PLAN_FORMAT_VERSION },
     checksum: { type: 'string' },
     createdAt: { type: 'string' },
-    source: { type: 'object', required: ['configDigest'], properties: { commit: { type: ['string', 'null'] }, configDigest: { type: 'string' } } },
+    source: {
+      type: 'object', required: ['configDigest'],
+      properties: {
+        commit: { type: ['string', 'null'] }, configDigest: { type: 'string' },
+        deckTexts: { type: 'object', additionalProperties: { type: 'string' } },
+        deckEdits: {
+          type: 'object',
+          additionalProperties: { type: 'object', required: ['base', 'sha256', 'edits'], properties: { base: { type: 'string' }, sha256: { type: 'string' } } },
+        },
+      },
+    },
     database: {
       type: 'object', required: ['description', 'digests'],
       properties: { description: { type: 'string' }, digests: { type: 'object', additionalProperties: { type: 'string' } } },
@@ -78,8 +89,9 @@ let validate: ReturnType<Ajv2020['compile']> | undefined;
 
 /**
  * The file `plan --out` writes, in parts: the plan as JSON, its checksum
- * (of the plan's JSON text) last. A plan of a million rates carries every
- * deck's text (tens of MB): made whole, then made again to add the
+ * (of the plan's JSON text) last. A first plan of a million rates carries
+ * every deck's text (tens of MB; a later one, the decks it read the applied
+ * text of as edits of it: sourceToSave): made whole, then made again to add the
  * checksum, that text cost 150 MB more than the plan itself; in parts, each
  * deck's text is made once, hashed and written on its way out. The checksum
  * is the last member so that it can be: files that have it first, as
@@ -87,7 +99,8 @@ let validate: ReturnType<Ajv2020['compile']> | undefined;
  */
 export function planFileParts(plan: Plan): Iterable<string> {
   // The live rows a plan read stay in the process that read them (plan.ts rateReference).
-  const { checksum: _old, rateReference: _reference, ...body } = plan as Plan & { checksum?: string };
+  const { checksum: _old, rateReference: _reference, ...rest } = plan as Plan & { checksum?: string };
+  const body = { ...rest, source: sourceToSave(plan) };
   return (function* () {
     const hash = createHash('sha256');
     // Every part of the body's text but its closing brace, which the checksum goes before.
@@ -103,6 +116,22 @@ export function planFileParts(plan: Plan): Iterable<string> {
     hash.update(held);
     yield `,"checksum":${JSON.stringify(`sha256:${hash.digest('hex')}`)}}\n`;
   })();
+}
+
+/**
+ * The plan's source as saved: the texts of decks the plan read the applied
+ * text of go as edits of it (applied-decks.ts deckTextsToSave), in the place
+ * of the texts; every other member as it is, in its order.
+ */
+function sourceToSave(plan: Plan): Plan['source'] {
+  const texts = deckTextsToSave(plan);
+  const source: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(plan.source)) {
+    if (key === 'deckTexts') Object.assign(source, texts);
+    // Edits a plan read from a file carries stay.
+    else if (key !== 'deckEdits' || texts.deckEdits === undefined) source[key] = value;
+  }
+  return source as Plan['source'];
 }
 
 /** The file `plan --out` writes, as one text (what planFileParts yields). */

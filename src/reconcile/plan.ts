@@ -12,6 +12,7 @@ import { EMPTY_RATES, type LiveState, type RateRows } from './state.js';
 import type { DesiredModel } from './desired.js';
 import type { GuardSettings, GuardViolation } from './guards.js';
 import type { ConfigRecordUpdate } from './config-records.js';
+import type { SavedDeckEdits } from './applied-decks.js';
 import type { Value } from './values.js';
 import { namedRecord } from '../model/data-object.js';
 import { stableStringify } from './values.js';
@@ -66,6 +67,8 @@ export interface Plan {
     commit: string | null; configDigest: string; rateDigests?: Record<string, string>; rateDecks?: Record<string, DeckSource>;
     /** The text of each deck read for this plan (applied-decks.ts records it as the deck applied). */
     deckTexts?: Record<string, string>;
+    /** In a saved plan, texts given as edits of the decks applied before them (applied-decks.ts deckTextsToSave). */
+    deckEdits?: Record<string, SavedDeckEdits>;
     /** The config files to record at apply (config-records.ts); absent: the record is cleared. */
     config?: ConfigRecordUpdate;
   };
@@ -219,7 +222,7 @@ export function staleEntries(saved: Record<string, string>, now: Record<string, 
 /** The plan as the contract's JSON (CONTRACT §4): no apply payload. */
 export function publicPlan(plan: Plan): Omit<Plan, 'rateOps' | 'rateReference' | 'database' | 'refresh' | 'settings'> & { database: { description: string } } {
   const { rateOps: _ops, rateReference: _reference, database, refresh: _refresh, settings: _settings, ...rest } = plan;
-  const { rateDigests: _digests, rateDecks: _decks, deckTexts: _texts, config: _config, ...source } = plan.source;
+  const { rateDigests: _digests, rateDecks: _decks, deckTexts: _texts, deckEdits: _edits, config: _config, ...source } = plan.source;
   return {
     ...rest,
     source,

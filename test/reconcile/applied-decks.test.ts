@@ -9,6 +9,7 @@ import type { Queryable } from '../../src/drivers/driver.js';
 import { prefetchAppliedDecks, readAppliedDecks, recordAppliedDecks } from '../../src/reconcile/applied-decks.js';
 import { planFileText, readPlanFile } from '../../src/reconcile/plan-file.js';
 import { applyPlan } from '../../src/reconcile/engine.js';
+import type { Plan } from '../../src/reconcile/plan.js';
 
 const AWKWARD = 'prefix,destination,rate,connectionFee,effectiveDate\r\n'
   + '44,"United Kingdom, ""Fixed""",0.0100,0,2025-01-01\r\n'
@@ -205,5 +206,44 @@ databaseTest('a saved plan without deck texts (as plans were saved before texts 
   assert.ok(text.startsWith('prefix,destination,rate,connectionFee,initialInterval,recurringInterval,effectiveDate,endDate\n44000,'), text.slice(0, 120));
   assert.ok(text.includes('\n44300,"United Kingdom 6",0.050300,'), 'the rows applied');
   assert.deepEqual(await edits(db), []);
+  assert.deepEqual((await planConfig(db, root)).changes, []);
+}, { init: true });
+
+databaseTest('a saved plan carries a deck changed by a few lines as edits of the deck applied before; its apply makes the text again and records it as edits, or, the applied deck damaged since, records the rows applied', async (db) => {
+  const first = bigDeck();
+  const root = await writeConfig({ ...MINIMAL, 'rates/uk-wholesale.csv': first });
+  await applyConfig(db, root);
+  const applySaved = (file: string) => applyPlan(db, readPlanFile(file, 'plan.json'), { force: false, lockTimeoutSeconds: 5, run: { trigger: 'cli', command: 'apply' } });
+
+  const next = bigDeck((i) => (0.1 + i / 1e6 - ([5, 250].includes(i) ? 0.05 : 0)).toFixed(6));
+  await updateConfig(root, { 'rates/uk-wholesale.csv': next });
+  const file = planFileText(await planConfig(db, root));
+  const source = (JSON.parse(file) as Plan).source;
+  assert.equal(source.deckTexts, undefined);
+  assert.deepEqual(Object.keys(source.deckEdits ?? {}), ['UK Wholesale']);
+  assert.ok(!file.includes('44006,United Kingdom 6,0.100006'), 'the lines both texts have are not in the file');
+  assert.ok(file.length < next.length, `the plan file (${file.length} characters) is smaller than the deck (${next.length})`);
+  await applySaved(file);
+  const { id, desired } = await planRow(db);
+  assert.deepEqual(await readAppliedDecks(db, [id]), new Map([[id, { digest: desired, text: next }]]));
+  assert.deepEqual((await edits(db)).map((e) => e.seq), [1]);
+  assert.deepEqual(await recorded(db), [first]);
+  assert.deepEqual((await planConfig(db, root)).changes, []);
+
+  // The applied deck damaged after the plan was saved (its first text, so that its edits no longer make
+  // the text they recorded): the saved edits are of a text the database no longer gives, so the apply
+  // records the rows it applied, whole.
+  const third = bigDeck((i) => (0.1 + i / 1e6 - ([5, 250, 300].includes(i) ? 0.05 : 0)).toFixed(6));
+  await updateConfig(root, { 'rates/uk-wholesale.csv': third });
+  const later = planFileText(await planConfig(db, root));
+  assert.ok((JSON.parse(later) as Plan).source.deckEdits?.['UK Wholesale']);
+  await db.query(`UPDATE didsync.applied_decks SET content = replace(content, '44001,United Kingdom 1,', '44001,United Kingdom 8,')`);
+  assert.deepEqual(await readAppliedDecks(db, [id]), new Map());
+  await applySaved(later);
+  const [text] = await recorded(db);
+  assert.notEqual(text, third);
+  assert.ok(text.startsWith('prefix,destination,rate,connectionFee,initialInterval,recurringInterval,effectiveDate,endDate\n44000,'), text.slice(0, 120));
+  assert.deepEqual(await edits(db), []);
+  assert.equal(await scalar(db, "SELECT rate::text FROM customer_rating_plan_rates WHERE prefix = '44300'"), '0.050300');
   assert.deepEqual((await planConfig(db, root)).changes, []);
 }, { init: true });
