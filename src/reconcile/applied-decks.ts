@@ -23,7 +23,7 @@ import { normaliseDeck } from './desired.js';
 import type { RateRows } from './state.js';
 import { commonLines, lineText, splitLines } from './deck-lines.js';
 import { diffRates, pickRates, type RatesDelta } from './rates-diff.js';
-import { applyTextEdits, textEdits } from './text-edits.js';
+import { applyTextEdits, textEdits, type TextEdits } from './text-edits.js';
 import type { Plan } from './plan.js';
 import { namedRecord, ownValue } from '../model/data-object.js';
 
@@ -78,15 +78,21 @@ function assemble(bases: readonly BaseRow[], edits: readonly EditsRow[]): Applie
       out.set(base.id, { digest: base.digest, text: base.content });
       continue;
     }
-    let text: string | undefined = base.content;
-    for (const e of list) {
-      text = applyTextEdits(text, parseEdits(e.edits));
-      if (text === undefined) break;
-    }
     const last = list[list.length - 1];
-    if (text !== undefined && textSha256(text) === last.sha256) out.set(base.id, { digest: last.digest, text });
+    const text = editedText(base.content, list.map((e) => parseEdits(e.edits)), last.sha256);
+    if (text !== undefined) out.set(base.id, { digest: last.digest, text });
   }
   return out;
+}
+
+/** `text` with each script applied in turn, when what they make has the sha256 `sha256`; else undefined. */
+function editedText(text: string, scripts: readonly unknown[], sha256: string): string | undefined {
+  let out: string | undefined = text;
+  for (const script of scripts) {
+    out = applyTextEdits(out, script);
+    if (out === undefined) return undefined;
+  }
+  return textSha256(out) === sha256 ? out : undefined;
 }
 
 function parseEdits(json: string): unknown {
@@ -271,10 +277,18 @@ export async function recordAppliedDecks(db: Queryable, decks: readonly AppliedD
  */
 function smallEdits(record: DeckRecord | undefined, before: { digest: string; text: string } | undefined, text: string): string | undefined {
   if (!record || !before || before.digest !== record.digest || record.seq >= MAX_EDITS) return undefined;
-  const edits = textEdits(before.text, text);
+  return smallScript(before.text, text, record.textBytes, record.editBytes)?.json;
+}
+
+/**
+ * The script that makes `text` of `before`, when it stays small: with the
+ * `keptBytes` of edits kept already, a quarter of `wholeBytes` at most.
+ */
+function smallScript(before: string, text: string, wholeBytes: number, keptBytes = 0): { edits: TextEdits; json: string } | undefined {
+  const edits = textEdits(before, text);
   if (!edits) return undefined;
   const json = JSON.stringify(edits);
-  return (record.editBytes + Buffer.byteLength(json)) * MAX_EDITS_SHARE <= record.textBytes ? json : undefined;
+  return (keptBytes + Buffer.byteLength(json)) * MAX_EDITS_SHARE <= wholeBytes ? { edits, json } : undefined;
 }
 
 /**
@@ -308,10 +322,9 @@ export function deckTextsToSave(plan: Plan): Pick<Plan['source'], 'deckTexts' | 
   for (const [key, text] of Object.entries(texts)) {
     const rowId = ownValue(rowIds, key);
     const before = rowId === undefined ? undefined : read.get(rowId);
-    const edits = before && textEdits(before.text, text);
-    if (before && edits && Buffer.byteLength(JSON.stringify(edits)) * MAX_EDITS_SHARE <= Buffer.byteLength(text)) {
-      edited[key] = { base: textSha256(before.text), sha256: textSha256(text), edits };
-    } else whole[key] = text;
+    const small = before && smallScript(before.text, text, Buffer.byteLength(text));
+    if (before && small) edited[key] = { base: textSha256(before.text), sha256: textSha256(text), edits: small.edits };
+    else whole[key] = text;
   }
   return {
     ...(Object.keys(whole).length > 0 ? { deckTexts: whole } : {}),
@@ -340,8 +353,8 @@ export async function savedDeckTexts(
   for (const { key, rowId, edits } of wanted) {
     const before = read.get(rowId);
     if (!before || textSha256(before.text) !== edits.base) continue;
-    const text = applyTextEdits(before.text, edits.edits);
-    if (text !== undefined && textSha256(text) === edits.sha256) texts.set(key, text);
+    const text = editedText(before.text, [edits.edits], edits.sha256);
+    if (text !== undefined) texts.set(key, text);
   }
   return { texts, read };
 }
