@@ -18,20 +18,13 @@ import { UserError } from '../report/errors.js';
 import { PLAN_FORMAT_VERSION, type Plan } from './plan.js';
 import { deckTextsToSave } from './applied-decks.js';
 
-/**
- * The formats of a saved plan: 1, or 2 for a file that carries decks as edits
- * (source.deckEdits), which a didsync that knows only 1 refuses rather than
- * applies without them. A plan read back is the plan of format 1 (CONTRACT §4).
- */
-const WITH_DECK_EDITS = 2;
-
 const RATE_COLUMNS = ['prefix', 'destination', 'rate', 'connectionFee', 'initialInterval', 'recurringInterval', 'effectiveDate', 'endDate'] as const;
 
 const PLAN_SCHEMA = {
   type: 'object',
   required: ['formatVersion', 'checksum', 'createdAt', 'source', 'database', 'prune', 'changes', 'refresh', 'orphans', 'drift', 'conflicts', 'guards', 'summary', 'rateOps'],
   properties: {
-    formatVersion: { enum: [PLAN_FORMAT_VERSION, WITH_DECK_EDITS] },
+    formatVersion: { const: PLAN_FORMAT_VERSION },
     checksum: { type: 'string' },
     createdAt: { type: 'string' },
     source: {
@@ -107,8 +100,7 @@ let validate: ReturnType<Ajv2020['compile']> | undefined;
 export function planFileParts(plan: Plan): Iterable<string> {
   // The live rows a plan read stay in the process that read them (plan.ts rateReference).
   const { checksum: _old, rateReference: _reference, ...rest } = plan as Plan & { checksum?: string };
-  const source = sourceToSave(plan);
-  const body = { ...rest, ...(source.deckEdits ? { formatVersion: WITH_DECK_EDITS } : {}), source };
+  const body = { ...rest, source: sourceToSave(plan) };
   return (function* () {
     const hash = createHash('sha256');
     // Every part of the body's text but its closing brace, which the checksum goes before.
@@ -223,7 +215,7 @@ export function readPlanFile(text: string, file: string): Plan {
   validate ??= new Ajv2020({ allErrors: false, strict: false }).compile(PLAN_SCHEMA);
   if (!validate(value)) {
     const e = validate.errors?.[0];
-    throw new UserError(`${file} is not a didsync plan of format version ${PLAN_FORMAT_VERSION} or ${WITH_DECK_EDITS} (saved by \`didsync plan --out\`): `
+    throw new UserError(`${file} is not a didsync plan of format version ${PLAN_FORMAT_VERSION} (saved by \`didsync plan --out\`): `
       + `${e?.instancePath || 'the plan'} ${e?.message ?? 'is malformed'}`);
   }
   const { checksum, ...body } = value as Plan & { checksum: string };
@@ -231,7 +223,6 @@ export function readPlanFile(text: string, file: string): Plan {
     throw new UserError(`${file} was changed after \`didsync plan --out\` saved it (its checksum does not match); make a new plan`);
   }
   const plan = body as Plan;
-  plan.formatVersion = PLAN_FORMAT_VERSION;
   // Live rows carried in a file are not believed: apply reads them from the database.
   delete plan.rateReference;
   for (const c of plan.changes) {
