@@ -218,7 +218,9 @@ databaseTest('a saved plan carries a deck changed by a few lines as edits of the
   const next = bigDeck((i) => (0.1 + i / 1e6 - ([5, 250].includes(i) ? 0.05 : 0)).toFixed(6));
   await updateConfig(root, { 'rates/uk-wholesale.csv': next });
   const file = planFileText(await planConfig(db, root));
-  const source = (JSON.parse(file) as Plan).source;
+  const { formatVersion, source } = JSON.parse(file) as Plan;
+  // The --out file of CONTRACT §4, format 1, with or without edits.
+  assert.equal(formatVersion, 1);
   assert.equal(source.deckTexts, undefined);
   assert.deepEqual(Object.keys(source.deckEdits ?? {}), ['UK Wholesale']);
   assert.ok(!file.includes('44006,United Kingdom 6,0.100006'), 'the lines both texts have are not in the file');
