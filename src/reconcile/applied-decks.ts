@@ -236,9 +236,9 @@ export async function recordAppliedDecks(db: Queryable, decks: readonly AppliedD
   const edited: Array<{ id: string; seq: number; digest: string; sha256: string; edits: string }> = [];
   const whole: AppliedDeck[] = [];
   for (const d of stale) {
-    const edits = d.text === undefined ? undefined : smallEdits(recorded.get(d.rowId), previous?.get(d.rowId), d.text);
-    if (edits === undefined) whole.push(d);
-    else edited.push({ id: d.rowId, seq: recorded.get(d.rowId)!.seq + 1, digest: d.digest, sha256: textSha256(d.text!), edits });
+    const script = d.text === undefined ? undefined : smallEdits(recorded.get(d.rowId), previous?.get(d.rowId), d.text);
+    if (script === undefined) whole.push(d);
+    else edited.push({ id: d.rowId, seq: recorded.get(d.rowId)!.seq + 1, digest: d.digest, sha256: script.sha256, edits: script.json });
   }
   if (edited.length > 0) {
     await db.query(
@@ -271,24 +271,62 @@ export async function recordAppliedDecks(db: Queryable, decks: readonly AppliedD
 }
 
 /**
- * The edits that make `text` of the text recorded before it, as JSON, when
- * the plan read that text (the same digest as recorded: no apply came
- * between) and the edits, with those recorded, stay small; else undefined.
+ * The edits that make `text` of the text recorded before it, when the plan
+ * read that text (the same digest as recorded: no apply came between) and
+ * the edits, with those recorded, stay small; else undefined.
  */
-function smallEdits(record: DeckRecord | undefined, before: { digest: string; text: string } | undefined, text: string): string | undefined {
+function smallEdits(record: DeckRecord | undefined, before: { digest: string; text: string } | undefined, text: string): Script | undefined {
   if (!record || !before || before.digest !== record.digest || record.seq >= MAX_EDITS) return undefined;
-  return smallScript(before.text, text, record.textBytes, record.editBytes)?.json;
+  return smallScript(before, text, record.textBytes, record.editBytes);
 }
 
 /**
- * The script that makes `text` of `before`, when it stays small: with the
- * `keptBytes` of edits kept already, a quarter of `wholeBytes` at most.
+ * The script that makes `text` of the applied deck `before`, when it stays
+ * small: with the `keptBytes` of edits kept already, a quarter of
+ * `wholeBytes` at most.
  */
-function smallScript(before: string, text: string, wholeBytes: number, keptBytes = 0): { edits: TextEdits; json: string } | undefined {
-  const edits = textEdits(before, text);
-  if (!edits) return undefined;
-  const json = JSON.stringify(edits);
-  return (keptBytes + Buffer.byteLength(json)) * MAX_EDITS_SHARE <= wholeBytes ? { edits, json } : undefined;
+function smallScript(before: { text: string }, text: string, wholeBytes: number, keptBytes = 0): Script | undefined {
+  const script = scriptOf(before, text);
+  return script && (keptBytes + Buffer.byteLength(script.json)) * MAX_EDITS_SHARE <= wholeBytes ? script : undefined;
+}
+
+/** A text as edits of an applied deck: the script, as JSON, and the sha256 of the text it makes. */
+interface Script {
+  edits: TextEdits;
+  json: string;
+  sha256: string;
+}
+
+/** The last script worked out of each applied deck as read (an AppliedDeckTexts entry), with the text it makes. */
+const scripts = new WeakMap<object, { text: string; script: Script | undefined }>();
+
+/** The script that makes `text` of the applied deck `before` (undefined when there is none), worked out once per pair. */
+function scriptOf(before: { text: string }, text: string): Script | undefined {
+  const known = scripts.get(before);
+  if (known && known.text === text) return known.script;
+  const edits = textEdits(before.text, text);
+  const script = edits && { edits, json: JSON.stringify(edits), sha256: textSha256(text) };
+  scripts.set(before, { text, script });
+  return script;
+}
+
+/**
+ * Works out the edits that an apply of `plan` records for each deck whose
+ * applied text the plan read (recordAppliedDecks then takes them as they
+ * are). The apply calls it while the server writes the plan's rates: the
+ * UPDATE of a 1% change of a hundred decks takes the server 0.5 to 0.9 s,
+ * in which the client had nothing to do, and working out their edits after
+ * it took the client 0.13 to 0.21 s more.
+ */
+export function prepareDeckEdits(plan: Plan, rowIdOf: (key: string) => string | undefined): void {
+  const read = appliedDecksReadFor(plan);
+  const texts = plan.source.deckTexts;
+  if (!read || !texts) return;
+  for (const [key, text] of Object.entries(texts)) {
+    const rowId = rowIdOf(key);
+    const before = rowId === undefined ? undefined : read.get(rowId);
+    if (before) scriptOf(before, text);
+  }
 }
 
 /**
@@ -322,8 +360,8 @@ export function deckTextsToSave(plan: Plan): Pick<Plan['source'], 'deckTexts' | 
   for (const [key, text] of Object.entries(texts)) {
     const rowId = ownValue(rowIds, key);
     const before = rowId === undefined ? undefined : read.get(rowId);
-    const small = before && smallScript(before.text, text, Buffer.byteLength(text));
-    if (before && small) edited[key] = { base: textSha256(before.text), sha256: textSha256(text), edits: small.edits };
+    const small = before && smallScript(before, text, Buffer.byteLength(text));
+    if (before && small) edited[key] = { base: textSha256(before.text), sha256: small.sha256, edits: small.edits };
     else whole[key] = text;
   }
   return {

@@ -12,7 +12,7 @@ import type { LiveState } from './state.js';
 import { Resolver, nextShortCodes } from './write-object.js';
 import { ColumnTypes, deleteObjects, insertObjects, newRowId, updateObjects, type ObjectWrite } from './write-batch.js';
 import { RATES_TABLE, deletePlanRates, writeRates } from './write-rates.js';
-import { appliedDecksReadFor, forgetVanishedDecks, recordAppliedDecks, savedDeckTexts, type AppliedDeck } from './applied-decks.js';
+import { appliedDecksReadFor, forgetVanishedDecks, prepareDeckEdits, recordAppliedDecks, savedDeckTexts, type AppliedDeck } from './applied-decks.js';
 import { ownValue } from '../model/data-object.js';
 import type { Value } from './values.js';
 import { recordRatesFingerprints } from './fingerprint.js';
@@ -63,7 +63,14 @@ export async function executePlan(db: Queryable, plan: Plan, live: LiveState, ru
         const ops = ownValue(plan.rateOps, c.key);
         return ops ? [{ planRowId: resolver.id('RatingPlan', c.key), ops }] : [];
       });
-      await writeRates(db, RATES_TABLE, writes);
+      const writing = writeRates(db, RATES_TABLE, writes);
+      // The server writes the rates meanwhile, and the edits the records take of each changed deck are
+      // worked out in that time instead of after it (recordRates).
+      try {
+        prepareDeckEdits(plan, (key) => resolver.find('RatingPlan', key));
+      } finally {
+        await writing;
+      }
     }
   }
   for (const kind of [...APPLY_ORDER].reverse()) {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { databaseTest } from '../support/databases.js';
 import { applyConfig, MINIMAL, planConfig, scalar, updateConfig, writeConfig } from '../support/config.js';
 import type { Queryable } from '../../src/drivers/driver.js';
-import { prefetchAppliedDecks, readAppliedDecks, recordAppliedDecks } from '../../src/reconcile/applied-decks.js';
+import { prefetchAppliedDecks, prepareDeckEdits, readAppliedDecks, recordAppliedDecks, rememberAppliedDecks } from '../../src/reconcile/applied-decks.js';
 import { planFileText, readPlanFile } from '../../src/reconcile/plan-file.js';
 import { applyPlan } from '../../src/reconcile/engine.js';
 import type { Plan } from '../../src/reconcile/plan.js';
@@ -193,6 +193,29 @@ databaseTest('edits are taken only of the text the database holds: a text read u
     assert.equal((await readAppliedDecks(db, [id])).get(id)?.text, text);
   }
   assert.deepEqual(counts, [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 0]);
+}, { init: true });
+
+databaseTest('edits worked out while the rates were written are recorded for the text they make, and never for another text', async (db) => {
+  const first = bigDeck();
+  const root = await writeConfig({ ...MINIMAL, 'rates/uk-wholesale.csv': first });
+  await applyConfig(db, root);
+  const { id, desired } = await planRow(db);
+  const meant = bigDeck((i) => (0.1 + i / 1e6 - (i === 11 ? 0.05 : 0)).toFixed(6));
+  const other = bigDeck((i) => (0.1 + i / 1e6 - (i === 12 ? 0.05 : 0)).toFixed(6));
+  const record = async (text: string) => {
+    await db.query('DELETE FROM didsync.applied_deck_edits');
+    await db.query('UPDATE didsync.applied_decks SET content = $1, digest = $2', [first, desired]);
+    // A plan that read the applied deck and carries `meant`, its edits worked out ahead as apply does.
+    const read = await readAppliedDecks(db, [id]);
+    const plan = { source: { deckTexts: { 'UK Wholesale': meant } } } as unknown as Plan;
+    rememberAppliedDecks(plan, read);
+    prepareDeckEdits(plan, (key) => (key === 'UK Wholesale' ? id : undefined));
+    await db.transaction((tx) => recordAppliedDecks(tx, [{ rowId: id, digest: `d${Math.random()}`, text }], read));
+    return { edits: (await edits(db)).length, text: (await readAppliedDecks(db, [id])).get(id)?.text };
+  };
+  assert.deepEqual(await record(meant), { edits: 1, text: meant });
+  // Recorded with another text than the one worked out for: the edits are those of that text.
+  assert.deepEqual(await record(other), { edits: 1, text: other });
 }, { init: true });
 
 databaseTest('a saved plan without deck texts (as plans were saved before texts were kept) records the rows it applied, written out by the database', async (db) => {
