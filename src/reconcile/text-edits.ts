@@ -66,8 +66,8 @@ export function textEdits(old: string, next: string): TextEdits | undefined {
 /**
  * Whether the script makes `next` of `old`: applyTextEdits(old, edits) === next, without putting the
  * text together. Each part is compared with the same stretch of `next` by ===, which compares the
- * characters in bulk: `startsWith` at an offset took 150 to 185 ms for the benchmark's hundred decks,
- * the whole of an apply's records of a 1% change, where === takes 5 to 8 ms.
+ * characters in bulk: `startsWith` at an offset took 150 to 185 ms for the benchmark's hundred decks
+ * (more than half of what an apply's records of a 1% change took), where === takes 5 to 8 ms.
  */
 function makes(old: string, edits: TextEdits, next: string): boolean {
   let at = 0;
