@@ -29,6 +29,14 @@ const RESOLVE_OPTIONS = { intAsBigInt: false };
 /** A plain scalar that is not a string, with its text as written (a key shows it: `486: 17`). */
 class Typed {
   constructor(readonly value: number | boolean | null, readonly text: string) {}
+  /**
+   * js-yaml turns a key that is an object whose class reads as Object into the text
+   * '[object Object]' (so that no key runs code of its own); with a class of its own, the key is
+   * String() of it, the text below, as the careful reader has it (yaml-values.ts keyText).
+   */
+  get [Symbol.toStringTag](): string {
+    return 'Typed';
+  }
   toString(): string {
     // A null key is refused by the careful reader; this text cannot pass as a key here.
     return this.value === null ? '\u0000' : this.text;
