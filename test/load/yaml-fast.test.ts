@@ -109,7 +109,8 @@ test('a plain key that reads as a number or a boolean is kept as written, as the
     assert.ok(agree('keys.yaml', text), `the fast reader takes ${JSON.stringify(text)}`);
   }
   const [doc] = parseYamlFile('keys.yaml', 'kind: Interconnect\nsip:\n  releaseCauseMapping: {486: 17}\n').documents;
-  assert.deepEqual(Object.keys((doc.data.sip as Record<string, Record<string, unknown>>).releaseCauseMapping), ['486']);
+  const sip = (doc.data as { sip: { releaseCauseMapping: object } }).sip;
+  assert.deepEqual(Object.keys(sip.releaseCauseMapping), ['486']);
 });
 
 /** Pieces of YAML where readers are known to part ways: folding, block scalars, comments, explicit keys, flow across lines. */
