@@ -119,7 +119,9 @@ const FRAGMENTS = [
   'a: plain\n  continued\n  lines\n', 'a: "double\n  folded"\n', "a: 'single\n\n  folded'\n", 'a: "esc \\t \\u00e9 \\x41 \\\\ \\" \\/"\n',
   '? a\n: b\n', '? [x, y]\n: z\n', 'a:\n', 'a: ~\n', 'a: # comment\n  b: 1\n', 'a: [1, 2,\n  3]\n', 'a: {b: 1,\n  c: 2}\n',
   'a: {b, c: d}\n', 'a: [b: c]\n', 'a:\n- 1\n- 2\n', 'a:\n  - b: 1\n    c: 2\n  - []\n', 'a: "#x" #y\n', 'a: b #c\n#d\n',
-  '"a": 1\n', "'a b': 2\n", '486: 17\n', 'a: {486: 17, 1.50: x}\n', 'a:\n  true: 1\n  0x1F: 2\n', '~: x\n', 'a: {null: 1}\n', 'a: 0o7\n', 'a: 1_000\n', 'a: 2024-01-01\n', 'a: 1:20\n', 'a: -\n', 'a: - b\n', 'a: b: c\n',
+  '"a": 1\n', "'a b': 2\n", 'a: 0o7\n', 'a: 1_000\n', 'a: 2024-01-01\n', 'a: 1:20\n', 'a: -\n', 'a: - b\n', 'a: b: c\n',
+  // Plain keys that read as numbers, booleans or null (the careful reader keeps the first two as written, refuses null).
+  '486: 17\n', 'a: {486: 17, 1.50: x}\n', 'a:\n  true: 1\n  0x1F: 2\n', '~: x\n', 'a: {null: 1}\n',
   'a: !!str 1\n', 'a: &x 1\nb: *x\n', 'a: "\\0"\n', 'a: x\n...\n', 'a:    \n  b\n', 'a: "\\\n  b"\n', 'a: b\n\n\n', '   \n',
   // What the careful reader refuses and js-yaml might take: the fast reader must decline them.
   'a: "x"#c\n', 'a: b\n c: d\n', 'a:\n  - b\n  c: d\n', '- a\nb: c\n', 'a: [b\nc]\n', "a: 'open\n", 'a: &\n', 'a: @x\n', 'x\ny: 1\n',
