@@ -100,6 +100,25 @@ test('on random documents in every style, the fast reader agrees or declines', (
   assert.ok(taken > 300, `the fast reader took ${taken} of 1500`);
 });
 
+/** Keys that, written plain, read as numbers, booleans or null: `yaml.stringify` quotes them, so the test below writes them plain. */
+const typedKeyArb = fc.oneof(keyArb, fc.constantFrom('486', '1.50', '-7', '007', '0x1F', '0o17', '1e3', '.inf', '.NaN', 'true', 'False', 'null', '~'));
+
+test('on random documents with plain keys that read as numbers, booleans or null, the fast reader agrees or declines', () => {
+  let taken = 0;
+  fc.assert(fc.property(
+    fc.array(fc.dictionary(typedKeyArb, valueArb, { minKeys: 1, maxKeys: 5 }), { minLength: 1, maxLength: 3 }),
+    fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'), fc.boolean(),
+    (docs, defaultStringType, flow) => {
+      const text = docs.map((d) => stringify(d, { defaultStringType: defaultStringType as 'PLAIN', collectionStyle: flow ? 'flow' : 'any', lineWidth: 0 }))
+        .join('---\n')
+        // A quoted key of such characters, unquoted: `"486": x` becomes `486: x`.
+        .replace(/(["'])([-+.~\w]+)\1(?=:(?:[ \n]|$))/g, '$2');
+      if (agree('typed-keys.yaml', text)) taken++;
+    },
+  ), { numRuns: 1500 });
+  assert.ok(taken > 300, `the fast reader took ${taken} of 1500`);
+});
+
 test('a plain key that reads as a number or a boolean is kept as written, as the careful reader keeps it', () => {
   // A SIP response code as a key, unquoted: js-yaml had made it '[object Object]', and validate refused the config.
   for (const text of [
