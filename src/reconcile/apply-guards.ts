@@ -3,14 +3,16 @@
 // then, with the apply's own date. A plan saved on Monday and applied on
 // Thursday is judged on Thursday; a plan file whose guard list was edited
 // away is judged all the same. The live rows a rate change is judged
-// against are the ones the plan read when the plan was made in this process
-// and its digest of them still holds; a plan from a file has them read
-// again. Reads only.
+// against (those of its prefixes and of every shorter prefix of them) are
+// the ones the plan read when the plan was made in this process and its
+// digest of them still holds; a plan from a file has them read again.
+// Reads only.
 
 import type { Queryable } from '../drivers/driver.js';
 import type { KindName } from '../model/kinds.js';
 import { evaluateGuards, type GuardOutcome, type GuardSettings } from './guards.js';
 import { readRatesOfPrefixes } from './live.js';
+import { changedPrefixes, coveringPrefixes, type RemovedKeys } from './rate-increases.js';
 import type { Plan } from './plan.js';
 import type { LiveObject, LiveState, RateRows } from './state.js';
 import { ownValue } from '../model/data-object.js';
@@ -23,12 +25,13 @@ export async function guardsAtApply(
   for (const r of counts.rows) managed.set(r.kind, Number(r.n));
   const carriers = new Map<string, LiveObject>();
   for (const list of live.objects.values()) for (const o of list) if (o.kind === 'Carrier') carriers.set(o.rowId, o);
-  const writes: Array<{ plan: string; planRowId: string; written: RateRows }> = [];
+  const writes: Array<{ plan: string; planRowId: string; written: RateRows; removed: RemovedKeys }> = [];
   for (const c of plan.changes) {
-    const written = ownValue(plan.rateOps, c.key)?.upsert;
+    const ops = ownValue(plan.rateOps, c.key);
     // A plan created now has no live rates to go up from.
-    if (c.kind !== 'RatingPlan' || c.action === 'delete' || !c.rowId || !written || written.prefix.length === 0) continue;
-    writes.push({ plan: c.key, planRowId: c.rowId, written });
+    if (c.kind !== 'RatingPlan' || c.action === 'delete' || !c.rowId || !ops) continue;
+    if (ops.upsert.prefix.length === 0 && ops.remove.prefix.length === 0) continue;
+    writes.push({ plan: c.key, planRowId: c.rowId, written: ops.upsert, removed: ops.remove });
   }
   // The live rows the plan read, where the digest of them it was made against is one the caller
   // found unchanged; else read now (a plan from a file never carries them).
@@ -37,8 +40,10 @@ export async function guardsAtApply(
     return ref && Object.hasOwn(plan.database.digests, ref.digest) ? ref.live : undefined;
   });
   const toRead = writes.filter((_, i) => !known[i]);
-  const liveRates = await readRatesOfPrefixes(db, toRead.map((w) => ({ planRowId: w.planRowId, prefixes: w.written.prefix })));
-  const rates = writes.map((w, i) => ({ plan: w.plan, written: w.written, live: known[i] ?? liveRates.get(w.planRowId)! }));
+  const liveRates = await readRatesOfPrefixes(db, toRead.map((w) => ({
+    planRowId: w.planRowId, prefixes: [...coveringPrefixes(changedPrefixes(w.written, w.removed))],
+  })));
+  const rates = writes.map((w, i) => ({ plan: w.plan, written: w.written, removed: w.removed, live: known[i] ?? liveRates.get(w.planRowId)! }));
   return evaluateGuards({
     deletes: plan.changes.filter((c) => c.action === 'delete').map((c) => ({ kind: c.kind, key: c.key, rowId: c.rowId ?? null })),
     managed, liveCarrier: (id) => carriers.get(id), rates,

@@ -9,7 +9,8 @@ import type { DiffResult } from './diff.js';
 import { EMPTY_RATES, type AppliedState, type LiveObject, type LiveState, type RateRows } from './state.js';
 import type { DesiredModel } from './desired.js';
 import { namedRecord } from '../model/data-object.js';
-import { increasesWithoutNotice, pickRates, type RateIncrease } from './rates-diff.js';
+import { pickRates } from './rates-diff.js';
+import { increasesWithoutNotice, type RateIncrease, type RemovedKeys } from './rate-increases.js';
 
 export interface GuardViolation {
   guard: 'mass-delete' | 'carrier-balance' | 'rate-increase-notice';
@@ -40,8 +41,12 @@ export interface GuardInput {
   managed: ReadonlyMap<KindName, number>;
   /** The live carrier row with this id (for its balances). */
   liveCarrier(rowId: string): LiveObject | undefined;
-  /** Per rating plan with rates to write: the rows written (added and changed) and the live rows of those prefixes. */
-  rates: ReadonlyArray<{ plan: string; written: RateRows; live: RateRows }>;
+  /**
+   * Per rating plan whose live rates change: the rows written (added and
+   * changed), the live keys deleted, and the live rows of those prefixes
+   * and of every shorter prefix of them (rate-increases.ts).
+   */
+  rates: ReadonlyArray<{ plan: string; written: RateRows; removed: RemovedKeys; live: RateRows }>;
 }
 
 export interface GuardOutcome {
@@ -58,15 +63,16 @@ export function checkGuards(
   if (!counts) for (const a of applied.objects.values()) managed.set(a.kind, (managed.get(a.kind) ?? 0) + 1);
   const carriers = new Map<string, LiveObject>();
   for (const list of live.objects.values()) for (const o of list) if (o.kind === 'Carrier') carriers.set(o.rowId, o);
-  const rates: Array<{ plan: string; written: RateRows; live: RateRows }> = [];
+  const rates: Array<{ plan: string; written: RateRows; removed: RemovedKeys; live: RateRows }> = [];
   for (const c of result.changes) {
-    // Only added and changed rates can go up; a plan without them may not even have its rows read.
-    if (!c.rates || (c.rates.added.length === 0 && c.rates.changed.desired.length === 0)) continue;
+    // Only a plan whose rates change can bill more; a plan without changes may not even have its rows read.
+    if (!c.rates || (c.rates.added.length === 0 && c.rates.changed.desired.length === 0 && c.rates.removed.length === 0)) continue;
     // No live rate, nothing to go up from (a plan's first apply): its rows are not copied to be judged.
     const have = live.rates.get(c.liveKey ?? c.key);
     if (!have || have.prefix.length === 0) continue;
     const want = desired.rates.get(c.key) ?? EMPTY_RATES();
-    rates.push({ plan: c.key, written: pickRates(want, [...c.rates.added, ...c.rates.changed.desired]), live: have });
+    const removed = { prefix: c.rates.removed.map((j) => have.prefix[j]), effectiveDate: c.rates.removed.map((j) => have.effectiveDate[j]) };
+    rates.push({ plan: c.key, written: pickRates(want, [...c.rates.added, ...c.rates.changed.desired]), removed, live: have });
   }
   return evaluateGuards({
     deletes: result.changes.filter((c) => c.action === 'delete'),
@@ -81,7 +87,7 @@ export function evaluateGuards(input: GuardInput, settings: GuardSettings, today
   ];
   const increases = namedRecord<RateIncrease[]>();
   for (const r of input.rates) {
-    const found = increasesWithoutNotice(r.written, r.live, today, settings.rateIncreaseNoticeDays);
+    const found = increasesWithoutNotice(r.written, r.removed, r.live, today, settings.rateIncreaseNoticeDays);
     if (found.length > 0) increases[r.plan] = found;
   }
   const plans = Object.keys(increases).sort();
@@ -91,12 +97,18 @@ export function evaluateGuards(input: GuardInput, settings: GuardSettings, today
     violations.push({
       guard: 'rate-increase-notice',
       message: `${total} price increase(s) take effect less than ${settings.rateIncreaseNoticeDays} days ahead ` +
-        `(first: plan '${plans[0]}' prefix ${first.prefix} ${first.field} ${first.from} -> ${first.to} effective ${first.effectiveDate ?? 'immediately'}); ` +
+        `(first: plan '${plans[0]}' prefix ${first.prefix} ${first.field} ${first.from}${via(first.fromPrefix)} -> ${first.to}${via(first.toPrefix)} ` +
+        `effective ${first.effectiveDate ?? 'immediately'}); ` +
         `date them on or after the notice period, or use --force`,
       objects: plans.map((p) => `RatingPlan ${p}`),
     });
   }
   return { violations, increases };
+}
+
+/** Where a price came from when it is not the changed prefix's own row: a shorter prefix covering its numbers. */
+function via(prefix: string | undefined): string {
+  return prefix === undefined ? '' : ` (as rated at prefix ${prefix})`;
 }
 
 function massDelete(input: GuardInput, maxPercent: number): GuardViolation[] {

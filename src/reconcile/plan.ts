@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { KindName } from '../model/kinds.js';
 import type { Action, Conflict, DiffResult, Drift, FieldChange, Orphan, Refresh } from './diff.js';
-import { pickRates, rowsOfPrefixes, sampleDelta, type RateIncrease, type RateSample } from './rates-diff.js';
+import { pickRates, rowsOfPrefixes, sampleDelta, type RateSample } from './rates-diff.js';
+import { changedPrefixes, coveringPrefixes, type RateIncrease } from './rate-increases.js';
 import { EMPTY_RATES, type LiveState, type RateRows } from './state.js';
 import type { DesiredModel } from './desired.js';
 import type { GuardSettings, GuardViolation } from './guards.js';
@@ -93,12 +94,14 @@ export interface Plan {
   /** Per rating plan key: the rate rows apply writes. */
   rateOps: Record<string, RateOps>;
   /**
-   * Per rating plan key with live rates to write over: the live rows of the
-   * written prefixes as the plan read them, and the name of the digest of
-   * those live rates in `database.digests`. Held in memory only, never saved
-   * nor recorded (plan-file.ts drops it): apply judges the rate-increase
-   * guard on these rows, without reading them again, only when the digest
-   * still holds at apply, which is when the live rates are the ones read.
+   * Per rating plan key with live rates to change: the live rows of the
+   * changed prefixes and of every shorter prefix of them (the rows the
+   * rate-increase guard judges by, rate-increases.ts) as the plan read them,
+   * and the name of the digest of those live rates in `database.digests`.
+   * Held in memory only, never saved nor recorded (plan-file.ts drops it):
+   * apply judges the rate-increase guard on these rows, without reading
+   * them again, only when the digest still holds at apply, which is when
+   * the live rates are the ones read.
    */
   rateReference?: Record<string, { digest: string; live: RateRows }>;
 }
@@ -143,8 +146,9 @@ export function buildPlan(args: {
         },
       };
       rateOps[c.key] = ops;
-      if (c.rowId && ops.upsert.prefix.length > 0) {
-        rateReference[c.key] = { digest: `rates:${c.liveKey ?? c.key}`, live: rowsOfPrefixes(have, ops.upsert.prefix) };
+      if (c.rowId && (ops.upsert.prefix.length > 0 || ops.remove.prefix.length > 0)) {
+        const live = rowsOfPrefixes(have, coveringPrefixes(changedPrefixes(ops.upsert, ops.remove)));
+        rateReference[c.key] = { digest: `rates:${c.liveKey ?? c.key}`, live };
       }
     }
     return out;

@@ -2,7 +2,6 @@
 // (CONTRACT §1). Pure and columnar: a million rates are compared through one
 // Map of keys, never a million objects.
 
-import { compareDecimal } from '../model/decimal.js';
 import type { RateRows } from './state.js';
 
 export interface RatesDelta {
@@ -234,60 +233,8 @@ export function compareKeys(a: RateRows, i: number, b: RateRows, j: number): num
 /** What of a rate can go up: each is a price the carrier is billed. */
 export type PricedField = 'rate' | 'connectionFee' | 'initialInterval' | 'recurringInterval';
 
-export interface RateIncrease {
-  prefix: string;
-  effectiveDate: string | null;
-  field: PricedField;
-  from: string;
-  to: string;
-}
-
-/**
- * Price increases that take effect sooner than the notice period allows.
- * `candidates` are the rows a change writes (added and changed rates). The
- * reference for a prefix is the live row in effect on `today` (the latest
- * effectiveDate not after today; an undated rate is always in effect). A
- * candidate effective before today + noticeDays (undated means now) is an
- * increase without notice when its rate or connection fee is higher (no fee
- * counts as 0), or when it bills in longer intervals than the reference
- * (an interval left to the plan's default is not compared).
- */
-export function increasesWithoutNotice(candidates: RateRows, live: RateRows, today: string, noticeDays: number): RateIncrease[] {
-  const horizon = addDays(today, noticeDays);
-  // No live rate, no reference (a first apply); else only the candidates' prefixes need one.
-  if (live.prefix.length === 0) return [];
-  const wanted = new Set(candidates.prefix);
-  const current = new Map<string, { date: string; row: number }>();
-  for (let j = 0; j < live.prefix.length; j++) {
-    if (!wanted.has(live.prefix[j])) continue;
-    const date = live.effectiveDate[j] ?? '';
-    if (date > today) continue;
-    const prev = current.get(live.prefix[j]);
-    if (!prev || date >= prev.date) current.set(live.prefix[j], { date, row: j });
-  }
-  const out: RateIncrease[] = [];
-  for (let i = 0; i < candidates.prefix.length; i++) {
-    const effective = candidates.effectiveDate[i];
-    if (effective != null && effective >= horizon) continue;
-    const ref = current.get(candidates.prefix[i]);
-    if (!ref) continue;
-    const at = { prefix: candidates.prefix[i], effectiveDate: effective };
-    const j = ref.row;
-    if (compareDecimal(candidates.rate[i], live.rate[j]) > 0) out.push({ ...at, field: 'rate', from: live.rate[j], to: candidates.rate[i] });
-    const fee = candidates.connectionFee[i] ?? '0';
-    const liveFee = live.connectionFee[j] ?? '0';
-    if (compareDecimal(fee, liveFee) > 0) out.push({ ...at, field: 'connectionFee', from: liveFee, to: fee });
-    for (const field of ['initialInterval', 'recurringInterval'] as const) {
-      const want = candidates[field][i];
-      const have = live[field][j];
-      if (want != null && have != null && want > have) out.push({ ...at, field, from: String(have), to: String(want) });
-    }
-  }
-  return out.sort((a, b) => (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
-}
-
 /** The rows whose prefix is one of `prefixes`, in the order of `rows`. */
-export function rowsOfPrefixes(rows: RateRows, prefixes: readonly string[]): RateRows {
+export function rowsOfPrefixes(rows: RateRows, prefixes: Iterable<string>): RateRows {
   const wanted = new Set(prefixes);
   const idx: number[] = [];
   for (let j = 0; j < rows.prefix.length; j++) if (wanted.has(rows.prefix[j])) idx.push(j);

@@ -104,7 +104,7 @@ databaseTest('rates: one changed, one added, one removed is written as exactly t
     'rates/uk-wholesale.csv': `prefix,destination,rate,connectionFee,effectiveDate
 44,United Kingdom,0.0100,0,2025-01-01
 4420,London,0.0070,,2025-01-01
-4479,UK Mobile Other,0.0400,,
+4479,UK Mobile Other,0.0200,,
 `,
   });
   const plan = await planConfig(db, root);
@@ -112,7 +112,7 @@ databaseTest('rates: one changed, one added, one removed is written as exactly t
   assert.deepEqual({ ...plan.changes[0].rates, samples: undefined }, { added: 1, changed: 1, removed: 1, samples: undefined });
   await applyConfig(db, root);
   const { rows } = await db.query<{ prefix: string; rate: string; id: string }>('SELECT prefix, rate, id FROM customer_rating_plan_rates ORDER BY prefix');
-  assert.deepEqual(rows.map((r) => [r.prefix, r.rate]), [['44', '0.010000'], ['4420', '0.007000'], ['4479', '0.040000']]);
+  assert.deepEqual(rows.map((r) => [r.prefix, r.rate]), [['44', '0.010000'], ['4420', '0.007000'], ['4479', '0.020000']]);
   assert.equal(rows[0].id, before.rows[0].id, 'an unchanged rate row is not rewritten');
   assert.deepEqual((await planConfig(db, root)).changes, []);
 }, { init: true });
@@ -133,13 +133,13 @@ databaseTest('rates of several plans changed in one apply: each plan gets exactl
     WHERE p.name = 'UK Wholesale' AND r.prefix = '4420'`)).rows[0].id;
   // The same keys change in both plans, differently: a write keyed without the plan would mix them up.
   await updateConfig(root, {
-    'rates/uk-wholesale.csv': deck('0.0090', '4420,London,0.0070,,\n4479,UK Mobile Other,0.0400,,\n'),
-    'rates/spare.csv': deck('0.0080', ''),
+    'rates/uk-wholesale.csv': deck('0.0090', '4420,London,0.0070,,\n4479,UK Mobile Other,0.0200,,\n'),
+    'rates/spare.csv': deck('0.0060', ''),
   });
   await applyConfig(db, root);
   assert.deepEqual(await rows(), [
-    'Spare 44 0.008000 2025-01-01', 'Spare 447 0.030000 ',
-    'UK Wholesale 44 0.009000 2025-01-01', 'UK Wholesale 4420 0.007000 ', 'UK Wholesale 447 0.030000 ', 'UK Wholesale 4479 0.040000 ',
+    'Spare 44 0.006000 2025-01-01', 'Spare 447 0.030000 ',
+    'UK Wholesale 44 0.009000 2025-01-01', 'UK Wholesale 4420 0.007000 ', 'UK Wholesale 447 0.030000 ', 'UK Wholesale 4479 0.020000 ',
   ]);
   const still = (await db.query<{ id: string }>(`SELECT r.id FROM customer_rating_plan_rates r JOIN customer_rating_plans p ON p.id = r.rating_plan_id
     WHERE p.name = 'UK Wholesale' AND r.prefix = '4420'`)).rows[0].id;

@@ -230,6 +230,38 @@ databaseTest('at apply, a rate increase is judged against the live rows of its o
   assert.equal(await scalar(db, "SELECT count(*)::int FROM customer_rating_plan_rates WHERE rate = 0.009"), 0, 'nothing written');
 }, { init: true });
 
+// Calls are rated by the longest prefix in effect: a new prefix priced above the one that covered its numbers, and
+// a deleted prefix whose numbers fall back to a dearer one, bill those numbers more. A plan read back from a file
+// carries no live rows, so apply reads them, the covering prefixes' included.
+databaseTest('a code split or a deleted prefix that bills numbers more is an increase, in plan and at apply', async (db) => {
+  const deck = (rows: string) => `prefix,destination,rate,connectionFee,effectiveDate\n44,United Kingdom,0.0100,0,2025-01-01\n${rows}`;
+  const root = await writeConfig({ ...MINIMAL, 'rates/uk-wholesale.csv': deck('4420,London,0.0050,,\n') });
+  await applyConfig(db, root, { today: '2026-03-01' });
+  const asFromFile = (plan: Awaited<ReturnType<typeof planConfig>>) => ({ ...readPlanFile(planFileText(plan), 'plan.json'), guards: [] });
+
+  await updateConfig(root, { 'rates/uk-wholesale.csv': deck('4420,London,0.0050,,\n447,UK Mobile,0.0800,,\n') });
+  const split = await planConfig(db, root, { today: '2026-03-01' });
+  assert.deepEqual(split.guards.map((g) => [g.guard, g.objects]), [['rate-increase-notice', ['RatingPlan UK Wholesale']]]);
+  assert.match(split.guards[0].message, /prefix 447 rate 0\.01\d* \(as rated at prefix 44\) -> 0\.08/);
+  assert.deepEqual(split.rateIncreases?.['UK Wholesale']?.map((i) => [i.prefix, i.field, i.fromPrefix, i.toPrefix]), [['447', 'rate', '44', undefined]]);
+  await assert.rejects(applyPlan(db, asFromFile(split), { force: false, lockTimeoutSeconds: 5, run, today: '2026-03-01' }),
+    (e: Error) => e instanceof UserError && /447/.test(e.message) && /prefix 44\)/.test(e.message));
+  assert.equal(await scalar(db, "SELECT count(*)::int FROM customer_rating_plan_rates WHERE prefix = '447'"), 0, 'nothing written');
+  await updateConfig(root, { 'rates/uk-wholesale.csv': deck('4420,London,0.0050,,\n447,UK Mobile,0.0800,,2026-03-10\n') });
+  const announced = await planConfig(db, root, { today: '2026-03-01' });
+  assert.deepEqual(announced.guards, [], 'dated 9 days ahead: allowed');
+  await applyPlan(db, asFromFile(announced), { force: false, lockTimeoutSeconds: 5, run, today: '2026-03-01' });
+
+  await updateConfig(root, { 'rates/uk-wholesale.csv': deck('447,UK Mobile,0.0800,,2026-03-10\n') });
+  const dropped = await planConfig(db, root, { today: '2026-03-01' });
+  assert.deepEqual(dropped.rateIncreases?.['UK Wholesale']?.map((i) => [i.prefix, i.field, i.from, i.toPrefix]), [['4420', 'rate', '0.005', '44']]);
+  await assert.rejects(applyPlan(db, asFromFile(dropped), { force: false, lockTimeoutSeconds: 5, run, today: '2026-03-01' }),
+    (e: Error) => e instanceof UserError && /4420/.test(e.message) && /prefix 44\)/.test(e.message));
+  assert.equal(await scalar(db, "SELECT count(*)::int FROM customer_rating_plan_rates WHERE prefix = '4420'"), 1, 'nothing deleted');
+  await applyPlan(db, asFromFile(dropped), { force: true, lockTimeoutSeconds: 5, run, today: '2026-03-01' });
+  assert.equal(await scalar(db, "SELECT count(*)::int FROM customer_rating_plan_rates WHERE prefix = '4420'"), 0, '--force applies it');
+}, { init: true });
+
 databaseTest('the guard reads the same live rows of the written prefixes by key lookups as by a join', async (db) => {
   const deck = (extra: string) => `prefix,destination,rate,connectionFee,effectiveDate\n44,United Kingdom,0.0100,0,2025-01-01\n44,United Kingdom,0.0200,0,2025-06-01\n447,UK Mobile,0.0300,,\n${extra}`;
   const root = await writeConfig({
@@ -277,7 +309,7 @@ databaseTest('at apply, the guard judges the live rows the plan read while their
   await updateConfig(root, { 'rates/uk-wholesale.csv': londonRaisedFrom('2026-03-20') });
   const plan = await planConfig(db, root, { today: '2026-03-01' });
   assert.deepEqual(plan.guards, []);
-  assert.deepEqual(plan.rateReference?.['UK Wholesale']?.live.prefix, ['4420'], 'the live rows of the written prefix, as read');
+  assert.deepEqual(plan.rateReference?.['UK Wholesale']?.live.prefix, ['44', '4420'], 'the live rows of the written prefix and of the shorter one, as read');
 
   const fromFile = readPlanFile(planFileText(plan), 'plan.json');
   assert.equal(fromFile.rateReference, undefined, 'never saved');
