@@ -724,7 +724,7 @@ export interface SettingsDocument {
    */
   guards?: {
     /**
-     * Refuse an apply that would delete more than this percentage (0 to 100) of the managed objects of any kind.
+     * Refuse an apply that would delete more than this percentage (0 to 100) of the managed objects of any kind, or of the rates of a rating plan that has 10 or more.
      */
     maxDeletePercent?: number;
     /**

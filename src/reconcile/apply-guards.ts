@@ -33,19 +33,30 @@ export async function guardsAtApply(
     if (ops.upsert.prefix.length === 0 && ops.remove.prefix.length === 0) continue;
     writes.push({ plan: c.key, planRowId: c.rowId, written: ops.upsert, removed: ops.remove });
   }
-  // The live rows the plan read, where the digest of them it was made against is one the caller
-  // found unchanged; else read now (a plan from a file never carries them).
+  // What the plan read of the live rates, where the digest of them it was made against is one the
+  // caller found unchanged; else read now (a plan from a file never carries it).
   const known = writes.map((w) => {
     const ref = ownValue(plan.rateReference, w.plan);
-    return ref && Object.hasOwn(plan.database.digests, ref.digest) ? ref.live : undefined;
+    return ref && Object.hasOwn(plan.database.digests, ref.digest) ? ref : undefined;
   });
   const toRead = writes.filter((_, i) => !known[i]);
   const liveRates = await readRatesOfPrefixes(db, toRead.map((w) => ({
     planRowId: w.planRowId, prefixes: [...coveringPrefixes(changedPrefixes(w.written, w.removed))],
   })));
-  const rates = writes.map((w, i) => ({ plan: w.plan, written: w.written, removed: w.removed, live: known[i] ?? liveRates.get(w.planRowId)! }));
+  const rates = writes.map((w, i) => ({ plan: w.plan, written: w.written, removed: w.removed, live: known[i]?.live ?? liveRates.get(w.planRowId)! }));
+  // How many rates each plan that deletes some has now, for the share it deletes.
+  const toCount = writes.filter((w, i) => w.removed.prefix.length > 0 && !known[i]);
+  const counted = toCount.length === 0 ? [] : (await db.query<{ id: string; n: string }>(
+    `SELECT rating_plan_id AS id, count(*)::text AS n FROM customer_rating_plan_rates
+      WHERE rating_plan_id = ANY($1::varchar[]) GROUP BY rating_plan_id`,
+    [toCount.map((w) => w.planRowId)],
+  )).rows;
+  const liveCount = new Map(counted.map((r) => [r.id, Number(r.n)]));
+  const rateDeletes = writes.flatMap((w, i) => (w.removed.prefix.length === 0 ? [] : [{
+    plan: w.plan, removed: w.removed.prefix.length, live: known[i]?.count ?? liveCount.get(w.planRowId) ?? 0,
+  }]));
   return evaluateGuards({
     deletes: plan.changes.filter((c) => c.action === 'delete').map((c) => ({ kind: c.kind, key: c.key, rowId: c.rowId ?? null })),
-    managed, liveCarrier: (id) => carriers.get(id), rates,
+    managed, liveCarrier: (id) => carriers.get(id), rates, rateDeletes,
   }, settings, today);
 }

@@ -47,7 +47,16 @@ export interface GuardInput {
    * and of every shorter prefix of them (rate-increases.ts).
    */
   rates: ReadonlyArray<{ plan: string; written: RateRows; removed: RemovedKeys; live: RateRows }>;
+  /** Per rating plan that deletes live rates: how many, of how many it has. */
+  rateDeletes: ReadonlyArray<{ plan: string; removed: number; live: number }>;
 }
+
+/**
+ * A plan with fewer live rates than this may lose any share of them: small
+ * decks are reshaped often, and the share of a handful says little (octoDNS
+ * waives its update and delete thresholds below 10 records the same way).
+ */
+export const MIN_RATES_FOR_DELETE_GUARD = 10;
 
 export interface GuardOutcome {
   violations: GuardViolation[];
@@ -64,7 +73,11 @@ export function checkGuards(
   const carriers = new Map<string, LiveObject>();
   for (const list of live.objects.values()) for (const o of list) if (o.kind === 'Carrier') carriers.set(o.rowId, o);
   const rates: Array<{ plan: string; written: RateRows; removed: RemovedKeys; live: RateRows }> = [];
+  const rateDeletes: Array<{ plan: string; removed: number; live: number }> = [];
   for (const c of result.changes) {
+    if (c.rates && c.rates.removed.length > 0 && c.action !== 'delete') {
+      rateDeletes.push({ plan: c.key, removed: c.rates.removed.length, live: live.rates.get(c.liveKey ?? c.key)?.prefix.length ?? 0 });
+    }
     // Only a plan whose rates change can bill more; a plan without changes may not even have its rows read.
     if (!c.rates || (c.rates.added.length === 0 && c.rates.changed.desired.length === 0 && c.rates.removed.length === 0)) continue;
     // No live rate, nothing to go up from (a plan's first apply): its rows are not copied to be judged.
@@ -76,13 +89,14 @@ export function checkGuards(
   }
   return evaluateGuards({
     deletes: result.changes.filter((c) => c.action === 'delete'),
-    managed, liveCarrier: (id) => carriers.get(id), rates,
+    managed, liveCarrier: (id) => carriers.get(id), rates, rateDeletes,
   }, settings, today);
 }
 
 export function evaluateGuards(input: GuardInput, settings: GuardSettings, today: string): GuardOutcome {
   const violations = [
     ...massDelete(input, settings.maxDeletePercent),
+    ...massRateDelete(input, settings.maxDeletePercent),
     ...(settings.refuseNonZeroBalanceDelete ? carrierBalance(input) : []),
   ];
   const increases = namedRecord<RateIncrease[]>();
@@ -123,6 +137,23 @@ function massDelete(input: GuardInput, maxPercent: number): GuardViolation[] {
         guard: 'mass-delete',
         message: `deleting ${deletes.length} of ${managed} managed ${plural(kind)} (${percent.toFixed(0)}%) exceeds the limit of ${maxPercent}%`,
         objects: deletes.map((c) => `${kind} ${c.key}`),
+      });
+    }
+  }
+  return out;
+}
+
+/** A deck emptied or cut short by mistake deletes the rates that route and bill its calls: the same limit, per rating plan. */
+function massRateDelete(input: GuardInput, maxPercent: number): GuardViolation[] {
+  const out: GuardViolation[] = [];
+  for (const d of input.rateDeletes) {
+    if (d.live < MIN_RATES_FOR_DELETE_GUARD) continue;
+    const percent = (d.removed / d.live) * 100;
+    if (percent > maxPercent) {
+      out.push({
+        guard: 'mass-delete',
+        message: `deleting ${d.removed} of ${d.live} rates of rating plan '${d.plan}' (${percent.toFixed(0)}%) exceeds the limit of ${maxPercent}%`,
+        objects: [`RatingPlan ${d.plan}`],
       });
     }
   }

@@ -96,14 +96,25 @@ export interface Plan {
   /**
    * Per rating plan key with live rates to change: the live rows of the
    * changed prefixes and of every shorter prefix of them (the rows the
-   * rate-increase guard judges by, rate-increases.ts) as the plan read them,
-   * and the name of the digest of those live rates in `database.digests`.
+   * rate-increase guard judges by, rate-increases.ts) and how many live
+   * rates it has, as the plan read them, and the name of the digest of those
+   * live rates in `database.digests`.
    * Held in memory only, never saved nor recorded (plan-file.ts drops it):
    * apply judges the rate-increase guard on these rows, without reading
    * them again, only when the digest still holds at apply, which is when
    * the live rates are the ones read.
    */
-  rateReference?: Record<string, { digest: string; live: RateRows }>;
+  rateReference?: Record<string, RateReference>;
+}
+
+/** What a plan read of one rating plan's live rates, for the guards at apply (Plan.rateReference). */
+export interface RateReference {
+  /** The name of the digest of the live rates in `database.digests`. */
+  digest: string;
+  /** The live rows of the changed prefixes and of every shorter prefix of them. */
+  live: RateRows;
+  /** How many live rates the plan had. */
+  count: number;
 }
 
 export interface PlanSettings {
@@ -125,7 +136,7 @@ export function buildPlan(args: {
 }): Plan {
   const { result, desired, live } = args;
   const rateOps = namedRecord<RateOps>();
-  const rateReference = namedRecord<{ digest: string; live: RateRows }>();
+  const rateReference = namedRecord<RateReference>();
   const changes = result.changes.map((c): PlanChange => {
     const out: PlanChange = { action: c.action, kind: c.kind, key: c.key, fields: c.fields };
     if (c.rowId) out.rowId = c.rowId;
@@ -148,7 +159,7 @@ export function buildPlan(args: {
       rateOps[c.key] = ops;
       if (c.rowId && (ops.upsert.prefix.length > 0 || ops.remove.prefix.length > 0)) {
         const live = rowsOfPrefixes(have, coveringPrefixes(changedPrefixes(ops.upsert, ops.remove)));
-        rateReference[c.key] = { digest: `rates:${c.liveKey ?? c.key}`, live };
+        rateReference[c.key] = { digest: `rates:${c.liveKey ?? c.key}`, live, count: have.prefix.length };
       }
     }
     return out;

@@ -262,6 +262,45 @@ databaseTest('a code split or a deleted prefix that bills numbers more is an inc
   assert.equal(await scalar(db, "SELECT count(*)::int FROM customer_rating_plan_rates WHERE prefix = '4420'"), 0, '--force applies it');
 }, { init: true });
 
+// A deck emptied or cut short by mistake (a bad export, a truncated file) deletes the rates that route and bill
+// its calls: more than maxDeletePercent of a plan's rates is refused, from MIN_RATES_FOR_DELETE_GUARD rates up.
+databaseTest('deleting more than maxDeletePercent of a rating plan\'s rates is refused, in plan and at apply', async (db) => {
+  const deck = (from: number, to: number) => ['prefix,destination,rate',
+    ...Array.from({ length: to - from }, (_, i) => `44${String(from + i).padStart(4, '0')},United Kingdom,0.0100`), ''].join('\n');
+  const count = () => scalar(db, "SELECT count(*)::int FROM customer_rating_plan_rates r JOIN customer_rating_plans p ON p.id = r.rating_plan_id WHERE p.name = 'UK Wholesale'");
+  const root = await writeConfig({ ...MINIMAL, 'rates/uk-wholesale.csv': deck(0, 40) });
+  await applyConfig(db, root);
+  const asFromFile = (plan: Awaited<ReturnType<typeof planConfig>>) => ({ ...readPlanFile(planFileText(plan), 'plan.json'), guards: [] });
+
+  await updateConfig(root, { 'rates/uk-wholesale.csv': deck(0, 10) });
+  const cut = await planConfig(db, root);
+  assert.deepEqual(cut.guards.map((g) => [g.guard, g.objects]), [['mass-delete', ['RatingPlan UK Wholesale']]]);
+  assert.match(cut.guards[0].message, /deleting 30 of 40 rates of rating plan 'UK Wholesale' \(75%\) exceeds the limit of 25%/);
+  // Judged again at apply: on the count the plan read (in this process), or on a count read then (from a file).
+  for (const plan of [{ ...cut, guards: [] }, asFromFile(cut)]) {
+    await assert.rejects(applyPlan(db, plan, { force: false, lockTimeoutSeconds: 5, run }),
+      (e: Error) => e instanceof UserError && /30 of 40 rates/.test(e.message));
+  }
+  assert.equal(await count(), 40, 'nothing deleted');
+
+  await updateConfig(root, { 'rates/uk-wholesale.csv': deck(10, 50) });
+  const shifted = await planConfig(db, root);
+  assert.deepEqual(shifted.guards, [], 'a quarter replaced (10 of 40 deleted, 10 added) is within 25%');
+  await applyPlan(db, asFromFile(shifted), { force: false, lockTimeoutSeconds: 5, run });
+  assert.equal(await count(), 40);
+
+  await updateConfig(root, { 'rates/uk-wholesale.csv': deck(0, 0) });
+  const emptied = await planConfig(db, root);
+  assert.match(emptied.guards.map((g) => g.message).join('\n'), /deleting 40 of 40 rates/);
+  await applyPlan(db, asFromFile(emptied), { force: true, lockTimeoutSeconds: 5, run });
+  assert.equal(await count(), 0, '--force applies it');
+
+  await updateConfig(root, { 'rates/uk-wholesale.csv': deck(0, 9) });
+  await applyConfig(db, root);
+  await updateConfig(root, { 'rates/uk-wholesale.csv': deck(0, 1) });
+  assert.deepEqual((await planConfig(db, root)).guards, [], 'a plan with fewer than 10 rates may lose any share of them');
+}, { init: true });
+
 databaseTest('the guard reads the same live rows of the written prefixes by key lookups as by a join', async (db) => {
   const deck = (extra: string) => `prefix,destination,rate,connectionFee,effectiveDate\n44,United Kingdom,0.0100,0,2025-01-01\n44,United Kingdom,0.0200,0,2025-06-01\n447,UK Mobile,0.0300,,\n${extra}`;
   const root = await writeConfig({
