@@ -733,7 +733,7 @@ export interface SettingsDocument {
     refuseNonZeroBalanceDelete?: boolean;
   };
   /**
-   * Days of notice a rate increase needs: a higher rate must have an effectiveDate at least this many days after the apply (0 allows immediate increases).
+   * Days of notice a rate increase needs: a higher rate must have an effectiveDate at least this many days after the apply (0 allows immediate increases). Judged per number by the longest prefix in effect, so a new prefix priced above the one that covered its numbers, or a deleted prefix whose numbers fall back to a dearer one, is an increase too.
    */
   rateIncreaseNoticeDays?: number;
   /**
