@@ -1,10 +1,12 @@
 // Renders located problems for people and machines: text like a compiler
 // (location, rule, message, the source line with a caret, a hint), the JSON
-// of CONTRACT §4, and GitHub workflow commands (annotations on the PR diff).
+// of CONTRACT §4, GitHub workflow commands (annotations on the PR diff) and
+// a GitLab Code Quality report (the merge request's widget and diff).
 // It reads source files only to show the lines it needs, and must never
 // print user text raw to a terminal: control and bidi characters are shown
 // escaped, so a config cannot restyle or reorder the output.
 
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pc from 'picocolors';
@@ -128,6 +130,31 @@ export function formatProblemsGithub(problems: readonly Problem[], prefix = ''):
     const message = p.hint ? `${p.message}\nhint: ${p.hint}` : p.message;
     return `::error ${props.join(',')}::${escapeData(message)}\n`;
   }).join('');
+}
+
+/**
+ * A GitLab Code Quality report (the Code Climate subset GitLab reads from
+ * `artifacts:reports:codequality`): one issue per problem, shown in the merge
+ * request's widget and diff. Every problem blocks an apply, so each is a
+ * `blocker`. The fingerprint, which GitLab uses to tell issues apart and to
+ * match them across pipelines, covers the place, the rule and the message:
+ * two problems of one rule in one file stay two issues.
+ */
+export function formatProblemsGitlab(problems: readonly Problem[], prefix = ''): string {
+  const issues = problems.map((p) => {
+    const path = prefix ? `${prefix}/${p.file}` : p.file;
+    const fingerprint = createHash('sha256').update([path, p.line, p.column, p.path, p.rule, p.message].join('\u0000')).digest('hex').slice(0, 32);
+    return {
+      description: p.hint ? `${p.message} (hint: ${p.hint})` : p.message,
+      check_name: `didsync/${p.rule}`,
+      fingerprint,
+      severity: 'blocker',
+      location: p.line > 0 && p.column > 0
+        ? { path, positions: { begin: { line: p.line, column: p.column } } }
+        : { path, lines: { begin: Math.max(p.line, 1) } },
+    };
+  });
+  return `${JSON.stringify(issues, null, 2)}\n`;
 }
 
 function escapeData(s: string): string {

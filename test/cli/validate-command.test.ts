@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { formatProblemsGitlab } from '../../src/report/format-problems.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const CASES = 'test/validate/cases';
@@ -59,6 +60,33 @@ test('github output is one ::error command per problem, paths from the working d
     assert.ok(line.startsWith(`::error file=${CASES}/service-direction/${e.file},line=${e.line},col=${e.column},`), line);
     assert.doesNotMatch(line.slice(line.indexOf('::', 2) + 2), /[\r\n]/);
   });
+});
+
+test('gitlab output is a Code Quality report: one issue per problem, paths from the working directory, fingerprints apart', () => {
+  const r = didsync('validate', '-C', `${CASES}/service-direction`, '--format', 'gitlab');
+  assert.equal(r.code, 1);
+  const issues = JSON.parse(r.stdout) as { description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; positions?: { begin: { line: number; column: number } } } }[];
+  const expected = JSON.parse(readFileSync(`${REPO}${CASES}/service-direction/expected.json`, 'utf8')) as { errors: { file: string; line: number; column: number; rule: string; message: string; hint?: string }[] };
+  assert.ok(expected.errors.length > 1);
+  assert.deepEqual(issues.map((i) => [i.location.path, i.location.positions?.begin, i.check_name, i.description, i.severity]),
+    expected.errors.map((e) => [
+      `${CASES}/service-direction/${e.file}`, { line: e.line, column: e.column }, `didsync/${e.rule}`,
+      e.hint ? `${e.message} (hint: ${e.hint})` : e.message, 'blocker',
+    ]));
+  assert.equal(new Set(issues.map((i) => i.fingerprint)).size, issues.length, 'GitLab keeps one issue per fingerprint');
+  const valid = didsync('validate', '-C', `${CASES}/valid-minimal`, '--format', 'gitlab');
+  assert.equal(valid.code, 0);
+  assert.deepEqual(JSON.parse(valid.stdout), []);
+});
+
+test('a Code Quality issue without a column names its line, a whole-file problem line 1; the same problem keeps its fingerprint', () => {
+  const problem = { file: 'rates/uk.csv', line: 0, column: 0, path: '', rule: 'syntax' as const, message: 'no header row' };
+  const [file, line] = JSON.parse(formatProblemsGitlab([problem, { ...problem, line: 7, message: 'bad rate' }], 'config')) as { fingerprint: string; location: object }[];
+  assert.deepEqual(file.location, { path: 'config/rates/uk.csv', lines: { begin: 1 } });
+  assert.deepEqual(line.location, { path: 'config/rates/uk.csv', lines: { begin: 7 } });
+  const again = JSON.parse(formatProblemsGitlab([problem], 'config')) as { fingerprint: string }[];
+  assert.equal(again[0].fingerprint, file.fingerprint);
+  assert.notEqual(line.fingerprint, file.fingerprint);
 });
 
 test('an unknown format and a missing folder are one-line errors with exit 1', () => {

@@ -63,11 +63,12 @@ describe('GitHub Actions recipe', () => {
 
 describe('GitLab CI recipe', () => {
   const pipeline = parse(readFileSync(join(CI, 'gitlab', '.gitlab-ci.yml'), 'utf8')) as Record<string, {
-    script?: string[]; variables?: Record<string, string>; rules?: { if?: string }[]; resource_group?: string;
+    script?: string[]; variables?: Record<string, string>; rules?: { if?: string }[]; resource_group?: string; artifacts?: unknown;
   }>;
 
   test('validate, plan on merge requests, apply on the default branch', () => {
-    assert.match(pipeline.validate.script!.join('\n'), /didsync validate/);
+    assert.match(pipeline.validate.script!.join('\n'), /didsync validate .*--format gitlab > gl-code-quality-report\.json/);
+    assert.deepEqual(pipeline.validate.artifacts, { when: 'always', reports: { codequality: 'gl-code-quality-report.json' } });
     assert.match(pipeline.plan.rules![0].if!, /merge_request_event/);
     assert.match(pipeline.plan.script!.join('\n'), /didsync plan .*--format markdown/);
     assert.equal(pipeline.plan.variables!.DATABASE_URL, '$DIDSYNC_PLAN_DATABASE_URL');
