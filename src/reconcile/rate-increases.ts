@@ -42,8 +42,6 @@ export interface RemovedKeys {
   effectiveDate: ReadonlyArray<string | null>;
 }
 
-export const NO_REMOVALS: RemovedKeys = Object.freeze({ prefix: [], effectiveDate: [] });
-
 /** Each prefix with every shorter prefix of it: the rows that can rate a changed prefix's numbers. */
 export function coveringPrefixes(prefixes: Iterable<string>): Set<string> {
   const out = new Set<string>();
