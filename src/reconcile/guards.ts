@@ -9,7 +9,7 @@ import type { DiffResult } from './diff.js';
 import { EMPTY_RATES, type AppliedState, type LiveObject, type LiveState, type RateRows } from './state.js';
 import type { DesiredModel } from './desired.js';
 import { namedRecord } from '../model/data-object.js';
-import { pickRates } from './rates-diff.js';
+import { keysAt, pickRates } from './rates-diff.js';
 import { increasesWithoutNotice, type RateIncrease, type RemovedKeys } from './rate-increases.js';
 
 export interface GuardViolation {
@@ -75,17 +75,16 @@ export function checkGuards(
   const rates: Array<{ plan: string; written: RateRows; removed: RemovedKeys; live: RateRows }> = [];
   const rateDeletes: Array<{ plan: string; removed: number; live: number }> = [];
   for (const c of result.changes) {
-    if (c.rates && c.rates.removed.length > 0 && c.action !== 'delete') {
-      rateDeletes.push({ plan: c.key, removed: c.rates.removed.length, live: live.rates.get(c.liveKey ?? c.key)?.prefix.length ?? 0 });
-    }
-    // Only a plan whose rates change can bill more; a plan without changes may not even have its rows read.
-    if (!c.rates || (c.rates.added.length === 0 && c.rates.changed.desired.length === 0 && c.rates.removed.length === 0)) continue;
-    // No live rate, nothing to go up from (a plan's first apply): its rows are not copied to be judged.
+    // Only a kept plan whose rates change can bill more or lose rates; one without changes may not even have its rows read.
+    if (!c.rates || c.action === 'delete') continue;
+    const { added, changed, removed } = c.rates;
+    if (added.length === 0 && changed.desired.length === 0 && removed.length === 0) continue;
+    // No live rate, nothing to go up from or to delete (a plan's first apply): its rows are not copied to be judged.
     const have = live.rates.get(c.liveKey ?? c.key);
     if (!have || have.prefix.length === 0) continue;
+    if (removed.length > 0) rateDeletes.push({ plan: c.key, removed: removed.length, live: have.prefix.length });
     const want = desired.rates.get(c.key) ?? EMPTY_RATES();
-    const removed = { prefix: c.rates.removed.map((j) => have.prefix[j]), effectiveDate: c.rates.removed.map((j) => have.effectiveDate[j]) };
-    rates.push({ plan: c.key, written: pickRates(want, [...c.rates.added, ...c.rates.changed.desired]), removed, live: have });
+    rates.push({ plan: c.key, written: pickRates(want, [...added, ...changed.desired]), removed: keysAt(have, removed), live: have });
   }
   return evaluateGuards({
     deletes: result.changes.filter((c) => c.action === 'delete'),

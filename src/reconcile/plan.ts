@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { KindName } from '../model/kinds.js';
 import type { Action, Conflict, DiffResult, Drift, FieldChange, Orphan, Refresh } from './diff.js';
-import { pickRates, rowsOfPrefixes, sampleDelta, type RateSample } from './rates-diff.js';
+import { keysAt, pickRates, rowsOfPrefixes, sampleDelta, type RateSample } from './rates-diff.js';
 import { changedPrefixes, coveringPrefixes, type RateIncrease } from './rate-increases.js';
 import { EMPTY_RATES, type LiveState, type RateRows } from './state.js';
 import type { DesiredModel } from './desired.js';
@@ -98,11 +98,10 @@ export interface Plan {
    * changed prefixes and of every shorter prefix of them (the rows the
    * rate-increase guard judges by, rate-increases.ts) and how many live
    * rates it has, as the plan read them, and the name of the digest of those
-   * live rates in `database.digests`.
-   * Held in memory only, never saved nor recorded (plan-file.ts drops it):
-   * apply judges the rate-increase guard on these rows, without reading
-   * them again, only when the digest still holds at apply, which is when
-   * the live rates are the ones read.
+   * live rates in `database.digests`. Held in memory only, never saved nor
+   * recorded (plan-file.ts drops it): apply judges the rate guards on these
+   * rows and this count, without reading them again, only when the digest
+   * still holds at apply, which is when the live rates are the ones read.
    */
   rateReference?: Record<string, RateReference>;
 }
@@ -151,10 +150,7 @@ export function buildPlan(args: {
       const ops: RateOps = {
         upsert: pick(want, [...c.rates.added, ...c.rates.changed.desired]),
         added: c.rates.added.length,
-        remove: {
-          prefix: c.rates.removed.map((j) => have.prefix[j]),
-          effectiveDate: c.rates.removed.map((j) => have.effectiveDate[j]),
-        },
+        remove: keysAt(have, c.rates.removed),
       };
       rateOps[c.key] = ops;
       if (c.rowId && (ops.upsert.prefix.length > 0 || ops.remove.prefix.length > 0)) {

@@ -233,6 +233,11 @@ export function compareKeys(a: RateRows, i: number, b: RateRows, j: number): num
 /** What of a rate can go up: each is a price the carrier is billed. */
 export type PricedField = 'rate' | 'connectionFee' | 'initialInterval' | 'recurringInterval';
 
+/** The keys (prefix + effectiveDate) of the rows at `idx`: what a change deletes (RateOps.remove). */
+export function keysAt(rows: RateRows, idx: readonly number[]): { prefix: string[]; effectiveDate: (string | null)[] } {
+  return { prefix: idx.map((j) => rows.prefix[j]), effectiveDate: idx.map((j) => rows.effectiveDate[j]) };
+}
+
 /** The rows whose prefix is one of `prefixes`, in the order of `rows`. */
 export function rowsOfPrefixes(rows: RateRows, prefixes: Iterable<string>): RateRows {
   const wanted = new Set(prefixes);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { databaseTest } from '../support/databases.js';
 import { applyConfig, MINIMAL, planConfig, scalar, updateConfig, writeConfig } from '../support/config.js';
-import type { Queryable } from '../../src/drivers/driver.js';
+import type { Driver, Queryable } from '../../src/drivers/driver.js';
 import { prefetchAppliedDecks, prepareDeckEdits, readAppliedDecks, recordAppliedDecks, rememberAppliedDecks } from '../../src/reconcile/applied-decks.js';
 import { planFileText, readPlanFile } from '../../src/reconcile/plan-file.js';
 import { applyPlan } from '../../src/reconcile/engine.js';
@@ -70,6 +70,14 @@ async function edits(db: Queryable): Promise<EditsRow[]> {
   return rows;
 }
 
+/** The minimal config with bigDeck() as its UK deck, applied: the deck's text and the config root. */
+async function appliedBigDeck(db: Driver): Promise<{ first: string; root: string }> {
+  const first = bigDeck();
+  const root = await writeConfig({ ...MINIMAL, 'rates/uk-wholesale.csv': first });
+  await applyConfig(db, root);
+  return { first, root };
+}
+
 async function planRow(db: Queryable): Promise<{ id: string; desired: string }> {
   const { rows: [row] } = await db.query<{ id: string; record: string }>(
     "SELECT row_id AS id, rates_fingerprint AS record FROM didsync.managed WHERE kind = 'RatingPlan' AND key = 'UK Wholesale'",
@@ -78,9 +86,7 @@ async function planRow(db: Queryable): Promise<{ id: string; desired: string }> 
 }
 
 databaseTest('a deck changed by a few lines is recorded as edits of the text before it, which a read puts together; a large change writes the text again', async (db) => {
-  const first = bigDeck();
-  const root = await writeConfig({ ...MINIMAL, 'rates/uk-wholesale.csv': first });
-  await applyConfig(db, root);
+  const { first, root } = await appliedBigDeck(db);
   assert.deepEqual(await edits(db), []);
 
   // Three rates lowered, then two more: each apply adds its edits; the text written first stays.
@@ -165,9 +171,7 @@ databaseTest('the edits of a plan deleted go with its text', async (db) => {
 }, { init: true });
 
 databaseTest('edits are taken only of the text the database holds: a text read under another digest, or none, has the new text written whole', async (db) => {
-  const first = bigDeck();
-  const root = await writeConfig({ ...MINIMAL, 'rates/uk-wholesale.csv': first });
-  await applyConfig(db, root);
+  const { first } = await appliedBigDeck(db);
   const { id, desired } = await planRow(db);
   const next = bigDeck((i) => (0.1 + i / 1e6 - (i === 9 ? 0.05 : 0)).toFixed(6));
   const record = async (previous?: Map<string, { digest: string; text: string }>) => {
@@ -196,9 +200,7 @@ databaseTest('edits are taken only of the text the database holds: a text read u
 }, { init: true });
 
 databaseTest('edits worked out while the rates were written are recorded for the text they make, and never for another text', async (db) => {
-  const first = bigDeck();
-  const root = await writeConfig({ ...MINIMAL, 'rates/uk-wholesale.csv': first });
-  await applyConfig(db, root);
+  const { first } = await appliedBigDeck(db);
   const { id, desired } = await planRow(db);
   const meant = bigDeck((i) => (0.1 + i / 1e6 - (i === 11 ? 0.05 : 0)).toFixed(6));
   const other = bigDeck((i) => (0.1 + i / 1e6 - (i === 12 ? 0.05 : 0)).toFixed(6));
@@ -233,9 +235,7 @@ databaseTest('a saved plan without deck texts (as plans were saved before texts 
 }, { init: true });
 
 databaseTest('a saved plan carries a deck changed by a few lines as edits of the deck applied before; its apply makes the text again and records it as edits, or, the applied deck damaged since, records the rows applied', async (db) => {
-  const first = bigDeck();
-  const root = await writeConfig({ ...MINIMAL, 'rates/uk-wholesale.csv': first });
-  await applyConfig(db, root);
+  const { first, root } = await appliedBigDeck(db);
   const applySaved = (file: string) => applyPlan(db, readPlanFile(file, 'plan.json'), { force: false, lockTimeoutSeconds: 5, run: { trigger: 'cli', command: 'apply' } });
 
   const next = bigDeck((i) => (0.1 + i / 1e6 - ([5, 250].includes(i) ? 0.05 : 0)).toFixed(6));
