@@ -25,7 +25,7 @@ import { UserError } from '../report/errors.js';
 import { boundMessages, sortProblems, type Problem } from '../report/problem.js';
 import { listConfigFiles, type ConfigFile, type ConfigFiles } from './files.js';
 import type { FileDigest, FileDigests } from './file-digests.js';
-import { deckSha256, deckStub, type KnownDecks } from './known-decks.js';
+import { deckSha256, deckStub, deferredStub, type KnownDecks } from './known-decks.js';
 import { withDefaults, type LoadLimits } from './limits.js';
 import { resolveRatesFile } from './paths.js';
 import { parseRatesCsv } from './rates-csv.js';
@@ -39,7 +39,7 @@ export { unreadable } from './unreadable.js';
 export { parseRatesCsv } from './rates-csv.js';
 export { ratesFromInline, valueAt } from './rates-inline.js';
 export { ratesFileKey } from './paths.js';
-export { DECK_RULES } from './deck-rules.js';
+export { DECK_RULES, csvDeckDigest } from './deck-rules.js';
 export type { KnownDeck, KnownDecks } from './known-decks.js';
 export type * from './types.js';
 
@@ -55,6 +55,14 @@ export interface LoadOptions {
   read?: ReadonlyMap<string, Buffer>;
   /** With knownDecks: file digests remembered by stat, so a known deck whose stat is unchanged is not even read. */
   digests?: FileDigests;
+  /**
+   * With knownDecks: a deck whose bytes are not known is not parsed either,
+   * but carried as a stub with its text (known-decks.ts deferredStub). For
+   * an incremental plan, which reads such a deck by the lines it changed
+   * from the deck applied last, or in full where it cannot (engine.ts).
+   * Its rows are then checked there, not here.
+   */
+  deferDecks?: boolean;
   /**
    * Hand each CSV deck to this checker instead of reading it: `decks` stays
    * empty, and the caller collects the decks' row counts and problems from
@@ -196,6 +204,11 @@ class DeckLoader {
       const seen = known.get(sha256!);
       if (seen) {
         result.stubs.set(resolved.file, deckStub(resolved.path, resolved.file, sha256!, seen, limits));
+        return;
+      }
+      const deferred = this.opts.deferDecks ? deferredStub(resolved.file, bytes!, sha256!, limits) : undefined;
+      if (deferred) {
+        result.stubs.set(resolved.file, deferred);
         return;
       }
     }

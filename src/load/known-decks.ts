@@ -8,13 +8,15 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { UserError } from '../report/errors.js';
+import { csvDeckDigest } from './deck-rules.js';
 import type { LoadLimits } from './limits.js';
 import { parseRatesCsv } from './rates-csv.js';
+import { decodeSource } from './source-text.js';
 import type { DeckStub, RateDeck } from './types.js';
 
 /** What was recorded of a deck when it was applied. */
 export interface KnownDeck {
-  /** ratesDigest of its normalised rows. */
+  /** The digest of its rows (csvDeckDigest of its sha256 under the rules recorded). */
   digest: string;
   rows: number;
 }
@@ -34,11 +36,32 @@ export function deckStub(path: string, file: string, sha256: string, known: Know
       if (deckSha256(bytes) !== sha256) {
         throw new UserError(`rates file ${file} changed while didsync was reading the config; run it again`);
       }
-      const { deck, problems } = parseRatesCsv(file, bytes, { maxProblems: limits.maxProblemsPerFile });
-      if (problems.length > 0) {
-        throw new UserError(`rates file ${file} is invalid (${problems.length} problem(s)); run didsync validate`, problems);
-      }
-      return deck;
+      return parsedDeck(file, bytes, limits);
     },
   };
+}
+
+/**
+ * A deck whose bytes (hashed to `sha256`) were never applied, put off rather
+ * than parsed: a stub with its text, which the whole-text rules (UTF-8,
+ * control characters) have passed. Undefined when they have not: the loader
+ * parses the deck then, and reports why.
+ */
+export function deferredStub(file: string, bytes: Buffer, sha256: string, limits: LoadLimits): DeckStub | undefined {
+  const source = decodeSource(file, bytes);
+  if (!source.ok) return undefined;
+  return {
+    file, sha256, digest: csvDeckDigest(sha256), text: source.text,
+    async load(): Promise<RateDeck> {
+      return parsedDeck(file, bytes, limits);
+    },
+  };
+}
+
+function parsedDeck(file: string, bytes: Buffer, limits: LoadLimits): RateDeck {
+  const { deck, problems } = parseRatesCsv(file, bytes, { maxProblems: limits.maxProblemsPerFile });
+  if (problems.length > 0) {
+    throw new UserError(`rates file ${file} is invalid (${problems.length} problem(s)); run didsync validate`, problems);
+  }
+  return deck;
 }

@@ -82,9 +82,17 @@ export interface DeckStub {
   /** Path relative to the root. */
   file: string;
   sha256: string;
-  /** ratesDigest of its rows, as recorded when it was applied. */
+  /** The digest of its rows (csvDeckDigest), as recorded when it was applied. */
   digest: string;
-  rows: number;
+  /** Its rows, as recorded when it was applied; absent for a deck put off (`text`), whose rows nobody counted yet. */
+  rows?: number;
+  /**
+   * For a deck put off rather than parsed (LoadOptions.deferDecks): bytes
+   * never applied, whose text a plan reads by the lines it changed from the
+   * deck applied last (engine.ts), or in full through load(). Nothing has
+   * checked its rows yet.
+   */
+  text?: string;
   /** Parses and checks the file in full; throws a UserError if it changed since it was hashed or breaks a rule. */
   load(): Promise<RateDeck>;
 }

@@ -3,7 +3,7 @@
 // written out. It is what a plan's live rates are compared with to say what
 // drifted (a change made in the DIDTron UI), and costs one value per plan
 // instead of a second copy of every rate row. Each text carries the digest
-// of its rows (plan.ts ratesDigest): a record whose digest is not the one
+// of its rows (engine.ts deckDigests): a record whose digest is not the one
 // applied is replaced, so it never describes other rows than those applied.
 //
 // A deck that changed by some lines is recorded as the edits of the text
@@ -20,8 +20,11 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../drivers/driver.js';
 import { parseRatesCsv } from '../load/index.js';
 import { normaliseDeck } from './desired.js';
-import type { RateRows } from './state.js';
-import { commonLines, lineText, splitLines } from './deck-lines.js';
+import { rateWindow, type RateRows } from './state.js';
+import { commonLines, lineText, splitLines, type Lines } from './deck-lines.js';
+import { coveringPrefixes } from './rate-increases.js';
+import { readHeader } from '../load/rate-header.js';
+import { forEachDuplicateRate } from '../validate/rate-duplicates.js';
 import { diffRates, pickRates, type RatesDelta } from './rates-diff.js';
 import { applyTextEdits, textEdits, type TextEdits } from './text-edits.js';
 import type { Plan } from './plan.js';
@@ -192,6 +195,123 @@ export function appliedRowsByLines(text: string, next: DeckAsRead, expectedRows:
       removed: sub.removed.map((j) => m + j),
     },
   };
+}
+
+/**
+ * Git's deck and the deck applied last, each cut down to the rows a change
+ * by lines can touch, found from the two texts without parsing the rest: the
+ * rows of every prefix on a line one text has and the other lacks, and of
+ * every shorter prefix of those (what the rate guards judge a change by:
+ * rate-increases.ts), with every line git's deck added, whatever it holds.
+ * A line both texts have is one row, equal on both sides, so the diff of the
+ * two windows is the diff of the two decks; each window counts all its
+ * deck's rows (state.ts rateWindow).
+ *
+ * `gitText` is a deck nobody has checked (LoadOptions.deferDecks): the lines
+ * it added are parsed and checked here, and its window must hold no two
+ * rows of one key. Any key a new line repeats is in the window, since a
+ * repeated key repeats its prefix. Undefined where that cannot be sure, or a
+ * rule is broken, and the caller parses the decks in full (and validation
+ * reports what is wrong): a quote in either text (a quoted field may span
+ * lines), headers that differ or do not read, or a row count of the applied
+ * text other than `liveRows` (its live rows, by their fingerprint).
+ */
+export function windowsByLines(appliedText: string, gitText: string, liveRows: number): { desired: RateRows; live: RateRows } | undefined {
+  if (appliedText.includes('"') || gitText.includes('"')) return undefined;
+  const a = splitLines(appliedText);
+  const b = splitLines(gitText);
+  if (a.count === 0 || b.count === 0) return undefined;
+  const header = lineText(a, 0);
+  if (header !== lineText(b, 0)) return undefined;
+  const columns = readHeader(header.replace(/\r$/, '').split(','));
+  if (columns.issues.length > 0 || !columns.usable) return undefined;
+  const at = columns.columns.prefix;
+  const { keptInB, goneFromA } = commonLines(a, b);
+  if (!keptInB[0] || dataLines(a) !== liveRows) return undefined;
+  const changed = new Set<string>();
+  for (let j = 1; j < b.count; j++) if (!keptInB[j] && !isBlank(b, j)) changed.add(prefixField(b, j, at));
+  for (const k of goneFromA) changed.add(prefixField(a, k, at));
+  const window = new PrefixSet(coveringPrefixes(changed));
+  const desired: string[] = [header];
+  const live: string[] = [header];
+  for (let j = 1; j < b.count; j++) {
+    if (isBlank(b, j)) continue;
+    if (!keptInB[j]) desired.push(lineText(b, j));
+    else if (window.hasField(b, j, at)) {
+      const line = lineText(b, j);
+      desired.push(line);
+      live.push(line);
+    }
+  }
+  for (const k of goneFromA) if (!isBlank(a, k)) live.push(lineText(a, k));
+  const parsed = parseRatesCsv('rates file', `${desired.join('\n')}\n`);
+  if (parsed.problems.length > 0) return undefined;
+  let repeated = false;
+  forEachDuplicateRate(parsed.deck.prefix, parsed.deck.effectiveDate, () => { repeated = true; });
+  const liveWindow = appliedRows(`${live.join('\n')}\n`);
+  if (repeated || !liveWindow) return undefined;
+  return { desired: rateWindow(normaliseDeck(parsed.deck), dataLines(b)), live: rateWindow(liveWindow, liveRows) };
+}
+
+/**
+ * Where field `at` of line k lies, as [start, end) offsets in the text:
+ * without quotes a line is one record, and its fields are what lies
+ * between its commas (a CR ending the line is not part of the last one).
+ * Past the line's last field, an empty span at its end.
+ */
+function fieldSpan(lines: Lines, k: number, at: number): [number, number] {
+  const text = lines.text;
+  let end = lines.starts[k + 1] - 1;
+  if (end > lines.starts[k] && text.charCodeAt(end - 1) === 13) end--;
+  let start = lines.starts[k];
+  for (let f = 0; f < at; f++) {
+    const comma = text.indexOf(',', start);
+    if (comma < 0 || comma >= end) return [end, end];
+    start = comma + 1;
+  }
+  const comma = text.indexOf(',', start);
+  return [start, comma < 0 || comma >= end ? end : comma];
+}
+
+function prefixField(lines: Lines, k: number, at: number): string {
+  const [start, end] = fieldSpan(lines, k, at);
+  return lines.text.slice(start, end);
+}
+
+/**
+ * A set of prefixes asked about fields of lines in place: a field's hash and
+ * length rule out nearly every line of a deck before a string is made of it
+ * (a million short slices were most of the cost of finding a window).
+ */
+class PrefixSet {
+  private readonly hashes = new Set<number>();
+  constructor(private readonly prefixes: ReadonlySet<string>) {
+    for (const p of prefixes) this.hashes.add(hashOf(p, 0, p.length));
+  }
+  hasField(lines: Lines, k: number, at: number): boolean {
+    const [start, end] = fieldSpan(lines, k, at);
+    return this.hashes.has(hashOf(lines.text, start, end)) && this.prefixes.has(lines.text.slice(start, end));
+  }
+}
+
+/** FNV-1a of the characters start..end-1 of a string. */
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Whether line k is empty (a CSV reader skips it: csv-records.ts). */
+function isBlank(lines: Lines, k: number): boolean {
+  const length = lines.starts[k + 1] - 1 - lines.starts[k];
+  return length === 0 || (length === 1 && lines.text.charCodeAt(lines.starts[k]) === 13);
+}
+
+/** The records of a text without quotes, less its header: its lines that are not empty, less the first. */
+function dataLines(lines: Lines): number {
+  let n = 0;
+  for (let k = 1; k < lines.count; k++) if (!isBlank(lines, k)) n++;
+  return n;
 }
 
 /** What an apply records for one plan: the digest of the rows it applied and, when it has it, the deck's text. */

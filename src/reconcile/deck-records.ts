@@ -38,7 +38,7 @@ export async function readKnownDecks(db: Queryable): Promise<Map<string, KnownDe
  * After an apply has recorded the rates of the plans it touched: names, in
  * the record of every managed plan whose recorded digest is its deck's
  * digest in this plan, the deck it came from (so plans untouched by this
- * apply, or whose file was only renamed or reformatted, get it too). A
+ * apply, or whose file was only renamed, get it too). A
  * record whose digest differs gets no deck and so vouches for nothing.
  */
 export async function recordDeckSources(db: Queryable, plan: Plan, rowIdOf: (key: string) => string | undefined): Promise<void> {

@@ -10,12 +10,12 @@ import type { DesiredState } from '../load/types.js';
 import { FaultError, StalePlanError, UserError } from '../report/errors.js';
 import { DatabaseError } from '../drivers/errors.js';
 import { executePlan, type AppliedChange } from './apply.js';
-import { DECK_RULES } from '../load/index.js';
+import { DECK_RULES, csvDeckDigest } from '../load/index.js';
 import { desiredModel, normaliseDeck, type DesiredModel, type ReadModel } from './desired.js';
 import { diff } from './diff.js';
 import { DEFAULT_GUARD_SETTINGS, checkGuards, type GuardSettings } from './guards.js';
 import { guardsAtApply } from './apply-guards.js';
-import { readLive } from './live.js';
+import { readLive, recordedRowIsLive } from './live.js';
 import { rememberAppliedDecks, type AppliedDeckTexts, type DeckAsRead } from './applied-decks.js';
 import { buildPlan, liveDigests, ratesDigest, staleEntries, type DeckSource, type Plan } from './plan.js';
 import { closeAbandonedRuns, finishRun, startRun, type RunInfo } from './runs.js';
@@ -23,7 +23,7 @@ import { markDrift } from './drift.js';
 import { changesSeen, clearConfigRecord, forgetSeenChanges, readWatermark, writeConfigRecord } from './config-records.js';
 import { namedRecord } from '../model/data-object.js';
 import { stableStringify } from './values.js';
-import { objectId, unreadRates, type AppliedState, type LiveState } from './state.js';
+import { rateCount, unreadRates, type LiveState } from './state.js';
 
 /** didsync's advisory lock key: serialises every applier of one database. */
 export const APPLY_LOCK_KEY = 0x6469_6473_796e_63n; // "didsync"
@@ -75,27 +75,33 @@ export function settingsOf(desired: DesiredState): { prune: boolean; guards: Gua
  */
 export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanOptions): Promise<Plan> {
   const model = desiredModel(desired);
-  const rateDigests = new Map([...model.rates].map(([key, rows]) => [key, ratesDigest(rows)]));
-  for (const [key, stub] of model.stubs) rateDigests.set(key, stub.digest);
-  const { live, applied, unchangedRates, appliedDecks } = await readLive(db, {
+  const rateDigests = deckDigests(model);
+  const { live, applied, unchangedRates, appliedDecks, desiredWindows } = await readLive(db, {
     rates: new Set(rateDigests.keys()),
-    skipUnchanged: opts.fullComparison ? undefined : { desiredDigests: rateDigests, desiredDecks: decksAsRead(model) },
+    skipUnchanged: opts.fullComparison ? undefined : { desiredDigests: rateDigests, desiredDecks: decksAsRead(model), deferredDecks: deferredTexts(model) },
     scanFingerprints: opts.fullComparison === true,
     ...(opts.only ? { only: opts.only.ids } : {}),
     ...(opts.appliedDecks ? { appliedDecks: opts.appliedDecks } : {}),
   });
   for (const [key, stub] of model.stubs) {
-    if (unchangedRates.has(key) && recordedRowIsLive(key, live, applied)) {
+    if (unchangedRates.has(key) && stub.rows !== undefined && recordedRowIsLive(key, live.objects, applied.objects)) {
       const unread = unreadRates(key);
       model.rates.set(key, unread);
       live.rates.set(key, unread);
+      continue;
+    }
+    // A deck put off is settled now, as a window or in full: from here on it is a deck read.
+    if (stub.text !== undefined) model.stubs.delete(key);
+    const window = desiredWindows.get(key);
+    if (window && stub.text !== undefined) {
+      model.rates.set(key, window);
+      model.texts.set(key, stub.text);
       continue;
     }
     const deck = await stub.load();
     const rows = normaliseDeck(deck);
     model.rates.set(key, rows);
     if (deck.text !== undefined) model.texts.set(key, deck.text);
-    rateDigests.set(key, ratesDigest(rows));
   }
   // A plan skipped as unchanged has, by its fingerprints, exactly git's deck.
   for (const key of unchangedRates) if (!live.rates.has(key)) live.rates.set(key, model.rates.get(key)!);
@@ -117,6 +123,20 @@ export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanO
   return plan;
 }
 
+/**
+ * The digest of each plan's rates in git, read or not: a CSV deck's from the
+ * sha256 of its bytes (csvDeckDigest), inline rates' from their rows.
+ */
+export function deckDigests(model: ReadModel): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, rows] of model.rates) {
+    const source = model.sources.get(key);
+    out.set(key, source ? csvDeckDigest(source.sha256) : ratesDigest(rows));
+  }
+  for (const [key, stub] of model.stubs) out.set(key, csvDeckDigest(stub.sha256));
+  return out;
+}
+
 /** Git's CSV decks that were read, with their text and the line of each row. */
 function decksAsRead(model: ReadModel): Map<string, DeckAsRead> {
   const out = new Map<string, DeckAsRead>();
@@ -124,15 +144,11 @@ function decksAsRead(model: ReadModel): Map<string, DeckAsRead> {
   return out;
 }
 
-/**
- * Whether the live plan named `key` is the row didsync applied `key` to, so
- * the diff pairs the desired plan with it (diff.ts matches by record first):
- * only then may one unread deck stand on both sides.
- */
-function recordedRowIsLive(key: string, live: LiveState, applied: AppliedState): boolean {
-  const id = objectId('RatingPlan', key);
-  const rows = live.objects.get(id) ?? [];
-  return rows.length === 1 && applied.objects.get(id)?.rowId === rows[0].rowId;
+/** The texts of the decks put off (LoadOptions.deferDecks), by plan key. */
+function deferredTexts(model: ReadModel): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, stub] of model.stubs) if (stub.text !== undefined) out.set(key, stub.text);
+  return out;
 }
 
 function configDigest(model: DesiredModel, rateDigests: ReadonlyMap<string, string>): string {
@@ -147,7 +163,7 @@ function deckSources(model: ReadModel): Record<string, DeckSource> {
   const out = namedRecord<DeckSource>();
   for (const [key, source] of model.sources) {
     const stub = model.stubs.get(key);
-    const rows = stub ? stub.rows : model.rates.get(key)!.prefix.length;
+    const rows = stub?.rows ?? rateCount(model.rates.get(key)!);
     out[key] = { ...source, rows, rules: DECK_RULES };
   }
   return out;

@@ -40,7 +40,7 @@ export async function rateFingerprints(db: Queryable, opts: { planIds?: readonly
 export interface RatesRecord {
   /** Fingerprint of the rates it applied, read right after it wrote them. */
   applied: string;
-  /** ratesDigest of the git deck they were applied from. */
+  /** The digest of the git deck they were applied from (engine.ts deckDigests). */
   desired: string;
   /** The CSV whose rows have the digest `desired` (deck-records.ts); absent for inline rates. */
   deck?: DeckSource;

@@ -6,7 +6,7 @@
 import { APPLY_ORDER, kindSpec, type KindName } from '../model/kinds.js';
 import { canonicalDecimal } from '../model/decimal.js';
 import type { DiffResult } from './diff.js';
-import { EMPTY_RATES, type AppliedState, type LiveObject, type LiveState, type RateRows } from './state.js';
+import { EMPTY_RATES, rateCount, type AppliedState, type LiveObject, type LiveState, type RateRows } from './state.js';
 import type { DesiredModel } from './desired.js';
 import { namedRecord } from '../model/data-object.js';
 import { keysAt, pickRates } from './rates-diff.js';
@@ -81,8 +81,8 @@ export function checkGuards(
     if (added.length === 0 && changed.desired.length === 0 && removed.length === 0) continue;
     // No live rate, nothing to go up from or to delete (a plan's first apply): its rows are not copied to be judged.
     const have = live.rates.get(c.liveKey ?? c.key);
-    if (!have || have.prefix.length === 0) continue;
-    if (removed.length > 0) rateDeletes.push({ plan: c.key, removed: removed.length, live: have.prefix.length });
+    if (!have || rateCount(have) === 0) continue;
+    if (removed.length > 0) rateDeletes.push({ plan: c.key, removed: removed.length, live: rateCount(have) });
     const want = desired.rates.get(c.key) ?? EMPTY_RATES();
     rates.push({ plan: c.key, written: pickRates(want, [...added, ...changed.desired]), removed: keysAt(have, removed), live: have });
   }

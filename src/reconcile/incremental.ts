@@ -32,6 +32,7 @@ import { makePlan, settingsOf } from './engine.js';
 import type { ConfigPlanOptions } from './config-plan.js';
 import type { Plan } from './plan.js';
 import { objectId } from './state.js';
+import { UserError } from '../report/errors.js';
 
 /** How a file record names a rating plan, less its key. */
 const RATING_PLAN = recordedId('RatingPlan', '');
@@ -97,7 +98,8 @@ export async function planIncrementally(
     }
   }
   const appliedDecks = prefetchAppliedDecks(db, [...planKeys]);
-  const load = await loadConfig(root, { knownDecks, only: changed, listing, read });
+  // A changed deck is put off, not parsed: makePlan reads it by the lines it changed where it can.
+  const load = await loadConfig(root, { knownDecks, only: changed, listing, read, deferDecks: true });
   // Nothing changed, nothing to check: the validation stage (Ajv, the YAML parsers) is not even loaded.
   const validation = changed.size === 0
     ? { desired: { objects: [] }, problems: [], facts: new Map<string, string>() }
@@ -119,11 +121,18 @@ export async function planIncrementally(
   for (const o of desired.objects) if (!ids.has(objectId(o.kind, o.key))) return undefined;
 
   const settings = settingsOf(desired);
-  const plan = await makePlan(db, desired, {
-    prune: opts.prune ?? settings.prune, guards: settings.guards, today: opts.today, createdAt: opts.createdAt,
-    commit: opts.commit, dbDescription: opts.dbDescription, lockTimeoutSeconds: settings.lockTimeoutSeconds,
-    only: { ids, watermark: watermark.prints }, appliedDecks,
-  });
+  let plan: Plan;
+  try {
+    plan = await makePlan(db, desired, {
+      prune: opts.prune ?? settings.prune, guards: settings.guards, today: opts.today, createdAt: opts.createdAt,
+      commit: opts.commit, dbDescription: opts.dbDescription, lockTimeoutSeconds: settings.lockTimeoutSeconds,
+      only: { ids, watermark: watermark.prints }, appliedDecks,
+    });
+  } catch (e) {
+    // A deck put off breaks a rule (or changed meanwhile): the whole config is read, and validation says what is wrong.
+    if (e instanceof UserError) return undefined;
+    throw e;
+  }
   const files: FileRecord[] = [...changed].map((path) => ({ ...record.files.get(path)!, sha256: load.fileHashes.get(path)! }));
   plan.source.config = { rules: record.rules, settings: record.settings, whole: false, files: [...files, ...changedDecks] };
   return { plan, settings: record.settings };

@@ -9,7 +9,7 @@ import type { Queryable } from '../drivers/driver.js';
 import { normalise, type Value } from './values.js';
 import { canonicalDecimal } from '../model/decimal.js';
 import { EMPTY_FINGERPRINT, parseRatesRecord, rateFingerprints, type RatesRecord } from './fingerprint.js';
-import { appliedRows, appliedRowsByLines, readAppliedDecks, type AppliedDeckTexts, type DeckAsRead } from './applied-decks.js';
+import { appliedRows, appliedRowsByLines, readAppliedDecks, windowsByLines, type AppliedDeckTexts, type DeckAsRead } from './applied-decks.js';
 import { rememberDelta } from './rates-diff.js';
 import {
   normaliseNested, objectId, stateFields,
@@ -56,6 +56,13 @@ export interface ReadOptions {
     desiredDigests?: ReadonlyMap<string, string>;
     /** Git's CSV decks as read, by plan key: an undrifted plan's live rows are then found by the lines its deck changed. */
     desiredDecks?: ReadonlyMap<string, DeckAsRead>;
+    /**
+     * The texts of git's decks put off (LoadOptions.deferDecks), by plan key:
+     * for an undrifted plan whose live row is the one it was applied to, the
+     * live rows and git's are then read as windows (applied-decks.ts
+     * windowsByLines), and git's window is answered in `desiredWindows`.
+     */
+    deferredDecks?: ReadonlyMap<string, string>;
   };
   /** Applied decks read ahead (prefetchAppliedDecks): taken from here, the rest read. */
   appliedDecks?: Promise<AppliedDeckTexts | undefined>;
@@ -84,6 +91,8 @@ export interface LiveRead {
   ratesFromAppliedDecks: Map<string, 'lines' | 'text'>;
   /** The applied decks read, by plan row id (an apply records its decks as edits of these: applied-decks.ts). */
   appliedDecks: AppliedDeckTexts;
+  /** Git's window of each deferred deck whose live rates are a window too (ReadOptions.skipUnchanged.deferredDecks). */
+  desiredWindows: Map<string, RateRows>;
 }
 
 export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRead> {
@@ -119,6 +128,7 @@ export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRe
   const wantApplied = new Map<string, string>();
   const fromAppliedDeck = new Map<string, string>();
   const ratesFromAppliedDecks = new Map<string, 'lines' | 'text'>();
+  const desiredWindows = new Map<string, RateRows>();
   const unchangedRates = new Set<string>();
   for (const [key, rowId] of planIds) {
     const fingerprint = prints.get(rowId) ?? EMPTY_FINGERPRINT;
@@ -149,6 +159,17 @@ export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRe
       if (rows) appliedRates.set(key, rows);
       continue;
     }
+    // Git's deck, not read, differs from the applied one by some lines: both are read as windows around them.
+    const deferred = opts.skipUnchanged?.deferredDecks?.get(key);
+    if (deferred !== undefined && recordedRowIsLive(key, objects, appliedObjects)) {
+      const windows = windowsByLines(deck.text, deferred, rowCount(prints.get(rowId) ?? EMPTY_FINGERPRINT));
+      if (windows) {
+        rates.set(key, windows.live);
+        desiredWindows.set(key, windows.desired);
+        ratesFromAppliedDecks.set(key, 'lines');
+        continue;
+      }
+    }
     // Git's deck, read, differs from the applied one by a few lines: only those are parsed.
     const next = opts.skipUnchanged?.desiredDecks?.get(key);
     const byLines = next && appliedRowsByLines(deck.text, next, rowCount(prints.get(rowId) ?? EMPTY_FINGERPRINT));
@@ -168,7 +189,20 @@ export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRe
     unchangedRates,
     ratesFromAppliedDecks,
     appliedDecks,
+    desiredWindows,
   };
+}
+
+/**
+ * Whether the one live rating plan named `key` is the row didsync applied
+ * `key` to, so the diff pairs the desired plan with it (diff.ts matches by
+ * record first): only then may one deck stand on both sides, unread or as
+ * windows of the same lines.
+ */
+export function recordedRowIsLive(key: string, live: ReadonlyMap<string, LiveObject[]>, applied: ReadonlyMap<string, AppliedObject>): boolean {
+  const id = objectId('RatingPlan', key);
+  const rows = live.get(id) ?? [];
+  return rows.length === 1 && applied.get(id)?.rowId === rows[0].rowId;
 }
 
 /** The row count of a fingerprint (`n:h`). */

@@ -9,7 +9,7 @@ import type { KindName } from '../model/kinds.js';
 import type { Action, Conflict, DiffResult, Drift, FieldChange, Orphan, Refresh } from './diff.js';
 import { keysAt, pickRates, rowsOfPrefixes, sampleDelta, type RateSample } from './rates-diff.js';
 import { changedPrefixes, coveringPrefixes, type RateIncrease } from './rate-increases.js';
-import { EMPTY_RATES, type LiveState, type RateRows } from './state.js';
+import { EMPTY_RATES, rateCount, type LiveState, type RateRows } from './state.js';
 import type { DesiredModel } from './desired.js';
 import type { GuardSettings, GuardViolation } from './guards.js';
 import type { ConfigRecordUpdate } from './config-records.js';
@@ -155,7 +155,7 @@ export function buildPlan(args: {
       rateOps[c.key] = ops;
       if (c.rowId && (ops.upsert.prefix.length > 0 || ops.remove.prefix.length > 0)) {
         const live = rowsOfPrefixes(have, coveringPrefixes(changedPrefixes(ops.upsert, ops.remove)));
-        rateReference[c.key] = { digest: `rates:${c.liveKey ?? c.key}`, live, count: have.prefix.length };
+        rateReference[c.key] = { digest: `rates:${c.liveKey ?? c.key}`, live, count: rateCount(have) };
       }
     }
     return out;

@@ -54,8 +54,25 @@ export function unreadRates(key: string): RateRows {
   return rows;
 }
 
+/** Rows that are a window of a plan's rates (rateWindow), with the count of all its rates. */
+const windowCounts = new WeakMap<RateRows, number>();
+
+/**
+ * Marks `rows` as a window of a plan's rates, which has `count` rates in
+ * all: the rows of some prefixes, where the rest is known equal on both
+ * sides of the diff without being read (a deck changed by some lines against
+ * the undrifted deck applied last: applied-decks.ts windowsByLines). Every
+ * row a change writes or deletes, and every row the guards judge it by, is
+ * in the window; what counts a plan's rates asks rateCount.
+ */
+export function rateWindow(rows: RateRows, count: number): RateRows {
+  windowCounts.set(rows, count);
+  return rows;
+}
+
+/** How many rates a plan has: the rows given, or all of those a window stands in (rateWindow). */
 export function rateCount(rows: RateRows): number {
-  return rows.prefix.length;
+  return windowCounts.get(rows) ?? rows.prefix.length;
 }
 
 /** What the database holds for the managed tables. */

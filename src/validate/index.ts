@@ -71,12 +71,13 @@ function findProblems(load: LoadResult, opts: ValidateOptions, owned = false): {
  * Loads the config root and validates it. With `knownDecks`, a CSV deck
  * whose bytes are known is neither parsed nor checked row by row (it passed
  * every rule when it was applied): the desired state carries it as a stub;
- * with `digests` too, such a deck is not even read while its stat is unchanged.
+ * with `digests` too, such a deck is not even read while its stat is unchanged;
+ * with `deferDecks`, a deck of other bytes is not parsed either (LoadOptions).
  */
 export async function validateRoot(
-  root: string, opts: ValidateOptions & { limits?: Partial<LoadLimits>; knownDecks?: KnownDecks; digests?: FileDigests } = {},
+  root: string, opts: ValidateOptions & { limits?: Partial<LoadLimits>; knownDecks?: KnownDecks; digests?: FileDigests; deferDecks?: boolean } = {},
 ): Promise<Validation & { load: LoadResult }> {
-  const load = await loadConfig(root, { limits: opts.limits, knownDecks: opts.knownDecks, digests: opts.digests });
+  const load = await loadConfig(root, { limits: opts.limits, knownDecks: opts.knownDecks, digests: opts.digests, deferDecks: opts.deferDecks });
   return { ...validateConfig(load, opts), load };
 }
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { databaseTest } from '../support/databases.js';
-import { applyConfig, desiredOf, MINIMAL, updateConfig, writeConfig } from '../support/config.js';
+import { applyConfig, desiredOf, hashedDesiredOf, MINIMAL, updateConfig, writeConfig } from '../support/config.js';
 import { canonicalRateOps } from '../support/plans.js';
 import { makePlan, settingsOf } from '../../src/reconcile/engine.js';
 import { publicPlan } from '../../src/reconcile/plan.js';
@@ -89,11 +89,9 @@ databaseTest('plans and drift with fingerprints agree with the full comparison',
 databaseTest('an unchanged plan is not read row by row, and a changed one is', async (db) => {
   const root = await writeConfig({ ...MINIMAL, 'spare.yaml': SECOND_PLAN, 'rates/spare.csv': deck(2, 10) });
   await applyConfig(db, root);
-  const desired = await desiredOf(root);
-  const digests = new Map<string, string>();
-  const { ratesDigest } = await import('../../src/reconcile/plan.js');
+  const { deckDigests } = await import('../../src/reconcile/engine.js');
   const { desiredModel } = await import('../../src/reconcile/desired.js');
-  for (const [k, rows] of desiredModel(desired).rates) digests.set(k, ratesDigest(rows));
+  const digests = deckDigests(desiredModel(await hashedDesiredOf(root)));
   let read = await readLive(db, { rates: new Set(digests.keys()), skipUnchanged: { desiredDigests: digests } });
   assert.deepEqual([...read.unchangedRates].sort(), ['Spare', 'UK Wholesale']);
   assert.equal(read.live.rates.size, 0);
@@ -172,10 +170,9 @@ databaseTest('live rates read from the deck applied last give the plan the full 
   ), { numRuns: 15, seed: 20261204 });
   // The shortcut was the path taken: the live rows of the edited, undrifted plan came from the applied deck.
   await updateConfig(root, { 'rates/spare.csv': editDeck(current, [{ op: 'rate', n: 7 }]) });
-  const digests = new Map<string, string>();
-  const { ratesDigest } = await import('../../src/reconcile/plan.js');
+  const { deckDigests } = await import('../../src/reconcile/engine.js');
   const { desiredModel } = await import('../../src/reconcile/desired.js');
-  for (const [k, rows] of desiredModel(await desiredOf(root)).rates) digests.set(k, ratesDigest(rows));
+  const digests = deckDigests(desiredModel(await hashedDesiredOf(root)));
   let read = await readLive(db, { rates: new Set(digests.keys()), skipUnchanged: { desiredDigests: digests } });
   assert.deepEqual([...read.ratesFromAppliedDecks], [['Spare', 'text']]);
   const model = desiredModel(await desiredOf(root));

@@ -10,7 +10,7 @@ import { readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { databaseTest } from '../support/databases.js';
-import { applyConfig, desiredOf, knownDesiredOf, MINIMAL, scalar, updateConfig, writeConfig } from '../support/config.js';
+import { applyConfig, deferredDesiredOf, hashedDesiredOf, knownDesiredOf, MINIMAL, scalar, updateConfig, writeConfig } from '../support/config.js';
 import { makePlan, settingsOf } from '../../src/reconcile/engine.js';
 import { readKnownDecks } from '../../src/reconcile/deck-records.js';
 import type { Plan } from '../../src/reconcile/plan.js';
@@ -41,7 +41,7 @@ async function planCounting(db: Queryable, desired: DesiredState, fullComparison
 }
 
 async function fullPlan(db: Queryable, root: string): Promise<Plan> {
-  const desired = await desiredOf(root);
+  const desired = await hashedDesiredOf(root);
   return makePlan(db, desired, { ...OPTIONS, guards: settingsOf(desired).guards, fullComparison: true });
 }
 
@@ -131,6 +131,38 @@ databaseTest('records an apply made with decks of other content do not vouch for
   assert.deepEqual(stubs, ['UK Wholesale']);
 }, { init: true });
 
+databaseTest('a changed deck put off is read as windows of the lines it changed where its plan has not drifted, else in full', async (db) => {
+  const root = await appliedConfig(db);
+  await updateConfig(root, { 'rates/spare.csv': 'prefix,destination,rate\n33,France,0.0200\n331,Paris,0.0120\n3312,Paris 2,0.03\n' });
+  const { plan, stubs, loaded } = await planCounting(db, await deferredDesiredOf(db, root));
+  assert.deepEqual([stubs, loaded], [['Spare', 'UK Wholesale'], []]);
+  const spare = plan.changes.find((c) => c.key === 'Spare');
+  assert.deepEqual(spare?.rates && [spare.rates.added, spare.rates.changed, spare.rates.removed], [1, 1, 0]);
+  assert.equal(plan.source.rateDecks?.Spare?.rows, 3, 'the window counts every row of its deck');
+  assert.deepEqual(comparable(plan), comparable(await fullPlan(db, root)));
+  // Drifted, the live rows are read in full, and so is git's deck.
+  await db.query("UPDATE customer_rating_plan_rates SET rate = 0.5 WHERE prefix = '33'");
+  const drifted = await planCounting(db, await deferredDesiredOf(db, root));
+  assert.deepEqual(drifted.loaded, ['Spare']);
+  assert.deepEqual(comparable(drifted.plan), comparable(await fullPlan(db, root)));
+}, { init: true });
+
+databaseTest('an incremental plan of a changed deck that breaks a rule reports it as validation does', async (db) => {
+  const { planConfigRoot } = await import('../../src/reconcile/config-plan.js');
+  const root = await appliedConfig(db);
+  const options = { today: '2026-01-01', createdAt: '2026-01-01T00:00:00.000Z', commit: null, dbDescription: 'test' };
+  // A new line repeating the key of a line both texts have; then a line that does not read.
+  for (const [text, problem] of [
+    [`${SPARE['rates/spare.csv']}331,Paris again,0.0150\n`, /a rate for prefix 331 without effectiveDate is also defined at line 3/],
+    [`${SPARE['rates/spare.csv']}33x,Nowhere,0.01\n`, /prefix '33x' must be 1 to 16 digits/],
+  ] as const) {
+    await updateConfig(root, { 'rates/spare.csv': text });
+    const planned = await planConfigRoot(db, root, options);
+    assert.equal(planned.ok, false);
+    if (!planned.ok) assert.match(planned.problems.map((p) => `${p.file}:${p.line} ${p.message}`).join('\n'), problem);
+  }
+}, { init: true });
+
 test('validate without a database parses every deck', async () => {
   const root = await writeConfig({ ...MINIMAL, ...SPARE });
   const { load } = await validateRoot(root);
@@ -160,3 +192,26 @@ databaseTest('plans renamed out of band onto each other\'s names are compared ro
   assert.ok(loaded.includes('Spare'), 'the live plan named Spare is not the row Spare was applied to');
   assert.deepEqual(comparable(plan), comparable(await fullPlan(db, root)));
 }, { init: true });
+
+test("a CSV deck's digest is that of its bytes under the deck rules; inline rates' that of their rows", async () => {
+  const { deckDigests } = await import('../../src/reconcile/engine.js');
+  const { desiredModel } = await import('../../src/reconcile/desired.js');
+  const { csvDeckDigest } = await import('../../src/load/index.js');
+  const { ratesDigest } = await import('../../src/reconcile/plan.js');
+  const digestsOf = async (files: Record<string, string>) => deckDigests(desiredModel(await hashedDesiredOf(await writeConfig({ ...MINIMAL, ...files }))));
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+  const first = await digestsOf(SPARE);
+  assert.equal(first.get('Spare'), csvDeckDigest(sha(SPARE['rates/spare.csv'])));
+  // The same rows written otherwise are other bytes: another digest, which costs a comparison of rows and misses nothing.
+  const reformatted = await digestsOf({ ...SPARE, 'rates/spare.csv': 'prefix,destination,rate\n33,France,0.02\n331,Paris,0.015\n' });
+  assert.notEqual(reformatted.get('Spare'), first.get('Spare'));
+  // The same bytes under another name: the same digest.
+  const renamed = await digestsOf({ 'spare.yaml': SPARE['spare.yaml'].replace('rates/spare.csv', 'rates/other.csv'), 'rates/other.csv': SPARE['rates/spare.csv'] });
+  assert.equal(renamed.get('Spare'), first.get('Spare'));
+  // Inline rates have no bytes of their own: their rows are hashed.
+  const inline = 'kind: RatingPlan\nname: Inline\ncurrency: GBP\nrates:\n  - { prefix: "33", destination: France, rate: 0.02 }\n';
+  const model = desiredModel(await hashedDesiredOf(await writeConfig({ ...MINIMAL, 'inline.yaml': inline })));
+  assert.equal(model.sources.has('Inline'), false);
+  assert.equal(model.rates.get('Inline')?.prefix.length, 1);
+  assert.equal(deckDigests(model).get('Inline'), ratesDigest(model.rates.get('Inline')!));
+});

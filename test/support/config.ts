@@ -53,6 +53,20 @@ export async function desiredOf(root: string): Promise<DesiredState> {
   return desired;
 }
 
+/** The config with every CSV deck hashed, none stubbed: the digests of its decks are those a plan gives them (engine.ts deckDigests). */
+export async function hashedDesiredOf(root: string): Promise<DesiredState> {
+  const { desired, problems } = await validateRoot(root, { knownDecks: new Map() });
+  if (!desired || problems.length > 0) throw new Error(`test config is invalid:\n${problems.map((p) => `${p.file}:${p.line} ${p.message}`).join('\n')}`);
+  return desired;
+}
+
+/** The config as an incremental plan reads it against `db`: known decks are stubs, and the others are put off (LoadOptions.deferDecks). */
+export async function deferredDesiredOf(db: Queryable, root: string): Promise<DesiredState> {
+  const { desired, problems } = await validateRoot(root, { knownDecks: await readKnownDecks(db), deferDecks: true });
+  if (!desired || problems.length > 0) throw new Error(`test config is invalid:\n${problems.map((p) => `${p.file}:${p.line} ${p.message}`).join('\n')}`);
+  return desired;
+}
+
 /** The config as plan and apply read it against `db`: CSV decks didsync applied byte for byte are stubs. */
 export async function knownDesiredOf(db: Queryable, root: string): Promise<DesiredState> {
   const { desired, problems } = await validateRoot(root, { knownDecks: await readKnownDecks(db) });
