@@ -12,11 +12,15 @@
 // Then every object of an unchanged file equals its record, in git and in
 // the database, and the plan of the whole config is the plan of the changed
 // files' objects (and of the orphans, the records git no longer has): those
-// are read, checked document by document, and compared with their rows,
-// and nothing else is. When any condition fails it answers undefined and
-// the caller reads the whole config (config-plan.ts). A plan made here is
-// the plan the whole config gives, less what says how it was read:
-// test/reconcile/incremental.property.test.ts checks that.
+// are read, checked document by document, and compared with their rows, and
+// nothing else is. A changed deck is not even parsed where its plan has not
+// drifted: its lines are compared with the deck applied last, and only the
+// rows around those that differ are read and checked (applied-decks.ts
+// windowsByLines); a deck that breaks a rule sends the plan to the whole
+// config, whose validation says what. When any condition fails it answers
+// undefined and the caller reads the whole config (config-plan.ts). A plan
+// made here is the plan the whole config gives, less what says how it was
+// read: test/reconcile/incremental.property.test.ts checks that.
 
 import { realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
