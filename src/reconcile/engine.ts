@@ -15,7 +15,7 @@ import { desiredModel, normaliseDeck, type DesiredModel, type ReadModel } from '
 import { diff } from './diff.js';
 import { DEFAULT_GUARD_SETTINGS, checkGuards, type GuardSettings } from './guards.js';
 import { guardsAtApply } from './apply-guards.js';
-import { readLive, recordedRowIsLive } from './live.js';
+import { readLive, recordedRowIsLive, type ManagedName } from './live.js';
 import { rememberAppliedDecks, type AppliedDeckTexts, type DeckAsRead } from './applied-decks.js';
 import { buildPlan, liveDigests, ratesDigest, staleEntries, type DeckSource, type Plan } from './plan.js';
 import { closeAbandonedRuns, finishRun, startRun, type RunInfo } from './runs.js';
@@ -46,7 +46,7 @@ export interface PlanOptions {
    * its record (incremental.ts). The plan records the subset and the
    * database's watermark, and apply checks both.
    */
-  only?: { ids: ReadonlySet<string>; watermark: string };
+  only?: { ids: ReadonlySet<string>; watermark: string; names?: readonly ManagedName[] };
   /** Applied decks read ahead while git's were parsed (incremental.ts). */
   appliedDecks?: Promise<AppliedDeckTexts | undefined>;
 }
@@ -80,7 +80,7 @@ export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanO
     rates: new Set(rateDigests.keys()),
     skipUnchanged: opts.fullComparison ? undefined : { desiredDigests: rateDigests, desiredDecks: decksAsRead(model), deferredDecks: deferredTexts(model) },
     scanFingerprints: opts.fullComparison === true,
-    ...(opts.only ? { only: opts.only.ids } : {}),
+    ...(opts.only ? { only: opts.only.ids, managedNames: opts.only.names } : {}),
     ...(opts.appliedDecks ? { appliedDecks: opts.appliedDecks } : {}),
   });
   for (const [key, stub] of model.stubs) {
@@ -106,7 +106,7 @@ export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanO
   // A plan skipped as unchanged has, by its fingerprints, exactly git's deck.
   for (const key of unchangedRates) if (!live.rates.has(key)) live.rates.set(key, model.rates.get(key)!);
   const result = diff(model, live, applied, { prune: opts.prune });
-  const counts = opts.only ? await managedCounts(db) : undefined;
+  const counts = opts.only ? (opts.only.names ? countsOf(opts.only.names) : await managedCounts(db)) : undefined;
   const { violations, increases } = checkGuards(result, model, live, applied, opts.guards, opts.today, counts);
   const plan = buildPlan({
     result, desired: model, live, guards: violations, prune: opts.prune, createdAt: opts.createdAt,
@@ -303,6 +303,13 @@ async function refuseUnsafe(tx: Queryable, plan: Plan, force: boolean, today: st
 }
 
 export { markDrift };
+
+/** Objects didsync manages, per kind, from their names. */
+function countsOf(names: readonly ManagedName[]): Map<KindName, number> {
+  const out = new Map<KindName, number>();
+  for (const n of names) out.set(n.kind, (out.get(n.kind) ?? 0) + 1);
+  return out;
+}
 
 /** Objects didsync manages, per kind (the delete guard's denominator when a plan read only some records). */
 async function managedCounts(db: Queryable): Promise<Map<KindName, number>> {

@@ -32,6 +32,7 @@ import { configRules, factsDigest } from '../validate/cross-facts.js';
 import { objectIdOfRecorded, readConfigRecord, readWatermark, recordedId, type FileRecord } from './config-records.js';
 import { readKnownDecks } from './deck-records.js';
 import { prefetchAppliedDecks } from './applied-decks.js';
+import { readManagedNames } from './live.js';
 import { makePlan, settingsOf } from './engine.js';
 import type { ConfigPlanOptions } from './config-plan.js';
 import type { Plan } from './plan.js';
@@ -116,9 +117,9 @@ export async function planIncrementally(
   const declared = new Set([...record.files.values()].flatMap((f) => (f.facts !== null ? f.objects.map(objectIdOfRecorded) : [])));
   const ids = new Set<string>();
   for (const file of changed) for (const id of record.files.get(file)!.objects) ids.add(objectIdOfRecorded(id));
-  const managed = await db.queryArrays('SELECT kind, key FROM didsync.managed');
-  for (const [kind, key] of managed as Array<[string, string]>) {
-    const id = `${kind}\u0000${key}`;
+  const managed = await readManagedNames(db);
+  for (const { kind, key } of managed) {
+    const id = objectId(kind, key);
     if (!declared.has(id)) ids.add(id);
   }
   const desired: DesiredState = { objects: validation.desired.objects, settings: record.settings };
@@ -130,7 +131,7 @@ export async function planIncrementally(
     plan = await makePlan(db, desired, {
       prune: opts.prune ?? settings.prune, guards: settings.guards, today: opts.today, createdAt: opts.createdAt,
       commit: opts.commit, dbDescription: opts.dbDescription, lockTimeoutSeconds: settings.lockTimeoutSeconds,
-      only: { ids, watermark: watermark.prints }, appliedDecks,
+      only: { ids, watermark: watermark.prints, names: managed }, appliedDecks,
     });
   } catch (e) {
     // A deck put off breaks a rule (or changed meanwhile): the whole config is read, and validation says what is wrong.

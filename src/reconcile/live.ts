@@ -76,6 +76,8 @@ export interface ReadOptions {
    * names of all managed rows still resolve references.
    */
   only?: ReadonlySet<string>;
+  /** With `only`: the names of every managed row, when the caller read them already (readManagedNames). */
+  managedNames?: readonly ManagedName[];
 }
 
 export interface LiveRead {
@@ -96,7 +98,7 @@ export interface LiveRead {
 }
 
 export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRead> {
-  const { objects: appliedObjects, ratesRecords, managedRows, names } = await readApplied(db, opts.only);
+  const { objects: appliedObjects, ratesRecords, managedRows, names } = await readApplied(db, opts.only, opts.managedNames);
   const book = new KeyBook();
   for (const row of (await db.query<{ id: string; code: string }>('SELECT id, code FROM currencies')).rows) {
     book.set('Currency', row.id, row.code);
@@ -215,21 +217,37 @@ function unchanged(record: RatesRecord | undefined, fingerprint: string, key: st
   return desired === undefined || desired.get(key) === record.desired;
 }
 
+/** A managed row's identity (with an interconnect's carrier). */
+export interface ManagedName {
+  kind: KindName;
+  key: string;
+  rowId: string;
+  carrier: string | null;
+}
+
+/** The identity of every row didsync manages: one light read of its records. */
+export async function readManagedNames(db: Queryable): Promise<ManagedName[]> {
+  const rows = await db.queryArrays("SELECT kind, key, row_id, applied->>'carrier' FROM didsync.managed");
+  return (rows as Array<[KindName, string, string, string | null]>).map(([kind, key, rowId, carrier]) => ({ kind, key, rowId, carrier }));
+}
+
 interface AppliedRead {
   objects: Map<string, AppliedObject>;
   ratesRecords: Map<string, RatesRecord>;
   /** `Kind\u0000rowId` of every managed row. */
   managedRows: Set<string>;
-  /** Every managed row's identity (with an interconnect's carrier), to name references to rows not read. */
-  names: Array<{ kind: KindName; key: string; rowId: string; carrier: string | null }>;
+  /** Every managed row's identity, to name references to rows not read. */
+  names: readonly ManagedName[];
 }
 
-/** didsync's records: all of them, or (`only`) the records of those objects and the names of every managed row. */
-async function readApplied(db: Queryable, only?: ReadonlySet<string>): Promise<AppliedRead> {
+/**
+ * didsync's records: all of them, or (`only`) the records of those objects
+ * and the names of every managed row (`names`, when the caller read them).
+ */
+async function readApplied(db: Queryable, only?: ReadonlySet<string>, given?: readonly ManagedName[]): Promise<AppliedRead> {
   const objects = new Map<string, AppliedObject>();
   const ratesRecords = new Map<string, RatesRecord>();
   const managedRows = new Set<string>();
-  const names: AppliedRead['names'] = [];
   const take = (r: { kind: KindName; key: string; row_id: string; applied: Record<string, Value>; rates_fingerprint: string | null }) => {
     objects.set(objectId(r.kind, r.key), { kind: r.kind, key: r.key, rowId: r.row_id, fields: r.applied });
     const record = r.kind === 'RatingPlan' ? parseRatesRecord(r.rates_fingerprint) : undefined;
@@ -243,13 +261,10 @@ async function readApplied(db: Queryable, only?: ReadonlySet<string>): Promise<A
       take(r);
       managedRows.add(`${r.kind}\u0000${r.row_id}`);
     }
-    return { objects, ratesRecords, managedRows, names };
+    return { objects, ratesRecords, managedRows, names: [] };
   }
-  const light = await db.queryArrays("SELECT kind, key, row_id, applied->>'carrier' FROM didsync.managed");
-  for (const [kind, key, rowId, carrier] of light as Array<[KindName, string, string, string | null]>) {
-    managedRows.add(`${kind}\u0000${rowId}`);
-    names.push({ kind, key, rowId, carrier });
-  }
+  const names = given ?? await readManagedNames(db);
+  for (const n of names) managedRows.add(`${n.kind}\u0000${n.rowId}`);
   const ids = [...only].map((id) => id.split('\u0000'));
   const res = await db.query<{ kind: KindName; key: string; row_id: string; applied: Record<string, Value>; rates_fingerprint: string | null }>(
     `SELECT m.kind, m.key, m.row_id, m.applied, m.rates_fingerprint FROM didsync.managed m
