@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { UserError } from '../report/errors.js';
-import { csvDeckDigest } from './deck-rules.js';
 import type { LoadLimits } from './limits.js';
 import { parseRatesCsv } from './rates-csv.js';
 import { decodeSource } from './source-text.js';
@@ -30,7 +29,7 @@ export function deckSha256(bytes: Buffer): string {
 
 export function deckStub(path: string, file: string, sha256: string, known: KnownDeck, limits: LoadLimits): DeckStub {
   return {
-    file, sha256, digest: known.digest, rows: known.rows,
+    file, sha256, rows: known.rows,
     async load(): Promise<RateDeck> {
       const bytes = await readFile(path);
       if (deckSha256(bytes) !== sha256) {
@@ -51,7 +50,7 @@ export function deferredStub(file: string, bytes: Buffer, sha256: string, limits
   const source = decodeSource(file, bytes);
   if (!source.ok) return undefined;
   return {
-    file, sha256, digest: csvDeckDigest(sha256), text: source.text,
+    file, sha256, text: source.text,
     async load(): Promise<RateDeck> {
       return parsedDeck(file, bytes, limits);
     },

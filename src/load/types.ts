@@ -81,9 +81,8 @@ export type RateColumn = (typeof RATE_COLUMNS)[number];
 export interface DeckStub {
   /** Path relative to the root. */
   file: string;
+  /** sha256 of its bytes, which names its rows: their digest is csvDeckDigest of it. */
   sha256: string;
-  /** The digest of its rows (csvDeckDigest), as recorded when it was applied. */
-  digest: string;
   /** Its rows, as recorded when it was applied; absent for a deck put off (`text`), whose rows nobody counted yet. */
   rows?: number;
   /**

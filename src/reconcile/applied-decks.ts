@@ -21,7 +21,7 @@ import type { Queryable } from '../drivers/driver.js';
 import { parseRatesCsv } from '../load/index.js';
 import { normaliseDeck } from './desired.js';
 import { rateWindow, type RateRows } from './state.js';
-import { commonLines, lineText, splitLines, type Lines } from './deck-lines.js';
+import { commonLines, lineText, splitLines, type CommonLines, type Lines } from './deck-lines.js';
 import { coveringPrefixes } from './rate-increases.js';
 import { readHeader } from '../load/rate-header.js';
 import { forEachDuplicateRate } from '../validate/rate-duplicates.js';
@@ -153,6 +153,22 @@ export function appliedRows(text: string): RateRows | undefined {
   return problems.length === 0 ? normaliseDeck(deck) : undefined;
 }
 
+/**
+ * The lines of the deck applied last and of git's deck, paired (deck-lines.ts
+ * commonLines), when each line is one record of the same columns: neither
+ * text has a quote (a quoted field may span lines) and both start with the
+ * same header line, which is not empty. Else undefined.
+ */
+function pairedLines(appliedText: string, gitText: string): ({ a: Lines; b: Lines; header: string } & CommonLines) | undefined {
+  if (appliedText.includes('"') || gitText.includes('"')) return undefined;
+  const a = splitLines(appliedText);
+  const b = splitLines(gitText);
+  if (a.count === 0 || b.count === 0) return undefined;
+  const header = lineText(a, 0);
+  if (header.replace(/\r$/, '') === '' || header !== lineText(b, 0)) return undefined;
+  return { a, b, header, ...commonLines(a, b) };
+}
+
 /** Git's deck of a plan, as read: its text, its normalised rows and the line each row is on. */
 export interface DeckAsRead {
   text: string;
@@ -171,13 +187,9 @@ export interface DeckAsRead {
  * that differ, or a row count other than `expectedRows` (the live count).
  */
 export function appliedRowsByLines(text: string, next: DeckAsRead, expectedRows: number): { rows: RateRows; delta: RatesDelta } | undefined {
-  if (text.includes('"') || next.text.includes('"')) return undefined;
-  const a = splitLines(text);
-  const b = splitLines(next.text);
-  if (a.count === 0 || b.count === 0) return undefined;
-  const header = lineText(a, 0);
-  if (header.replace(/\r$/, '') === '' || header !== lineText(b, 0)) return undefined;
-  const { keptInB, goneFromA } = commonLines(a, b);
+  const paired = pairedLines(text, next.text);
+  if (!paired) return undefined;
+  const { a, header, keptInB, goneFromA } = paired;
   const kept: number[] = [];
   const fresh: number[] = [];
   for (let r = 0; r < next.rows.prefix.length; r++) (keptInB[next.lines[r] - 1] ? kept : fresh).push(r);
@@ -217,17 +229,12 @@ export function appliedRowsByLines(text: string, next: DeckAsRead, expectedRows:
  * text other than `liveRows` (its live rows, by their fingerprint).
  */
 export function windowsByLines(appliedText: string, gitText: string, liveRows: number): { desired: RateRows; live: RateRows } | undefined {
-  if (appliedText.includes('"') || gitText.includes('"')) return undefined;
-  const a = splitLines(appliedText);
-  const b = splitLines(gitText);
-  if (a.count === 0 || b.count === 0) return undefined;
-  const header = lineText(a, 0);
-  if (header !== lineText(b, 0)) return undefined;
+  const paired = pairedLines(appliedText, gitText);
+  if (!paired) return undefined;
+  const { a, b, header, keptInB, goneFromA } = paired;
   const columns = readHeader(header.replace(/\r$/, '').split(','));
-  if (columns.issues.length > 0 || !columns.usable) return undefined;
+  if (columns.issues.length > 0 || !columns.usable || dataLines(a) !== liveRows) return undefined;
   const at = columns.columns.prefix;
-  const { keptInB, goneFromA } = commonLines(a, b);
-  if (!keptInB[0] || dataLines(a) !== liveRows) return undefined;
   const changed = new Set<string>();
   for (let j = 1; j < b.count; j++) if (!keptInB[j] && !isBlank(b, j)) changed.add(prefixField(b, j, at));
   for (const k of goneFromA) changed.add(prefixField(a, k, at));

@@ -93,9 +93,9 @@ export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanO
     // A deck put off is settled now, as a window or in full: from here on it is a deck read.
     if (stub.text !== undefined) model.stubs.delete(key);
     const window = desiredWindows.get(key);
-    if (window && stub.text !== undefined) {
+    if (window) {
       model.rates.set(key, window);
-      model.texts.set(key, stub.text);
+      model.texts.set(key, stub.text!);
       continue;
     }
     const deck = await stub.load();

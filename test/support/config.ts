@@ -45,35 +45,32 @@ export async function updateConfig(root: string, files: Record<string, string | 
   }
 }
 
-export async function desiredOf(root: string): Promise<DesiredState> {
-  const { desired, problems } = await validateRoot(root);
+/** The desired state of a valid test config, read with these options; throws with its problems otherwise. */
+async function validDesired(root: string, opts: Parameters<typeof validateRoot>[1] = {}): Promise<DesiredState> {
+  const { desired, problems } = await validateRoot(root, opts);
   if (!desired || problems.length > 0) {
     throw new Error(`test config is invalid:\n${problems.map((p) => `${p.file}:${p.line} ${p.message}`).join('\n')}`);
   }
   return desired;
 }
 
+export function desiredOf(root: string): Promise<DesiredState> {
+  return validDesired(root);
+}
+
 /** The config with every CSV deck hashed, none stubbed: the digests of its decks are those a plan gives them (engine.ts deckDigests). */
-export async function hashedDesiredOf(root: string): Promise<DesiredState> {
-  const { desired, problems } = await validateRoot(root, { knownDecks: new Map() });
-  if (!desired || problems.length > 0) throw new Error(`test config is invalid:\n${problems.map((p) => `${p.file}:${p.line} ${p.message}`).join('\n')}`);
-  return desired;
+export function hashedDesiredOf(root: string): Promise<DesiredState> {
+  return validDesired(root, { knownDecks: new Map() });
 }
 
 /** The config as an incremental plan reads it against `db`: known decks are stubs, and the others are put off (LoadOptions.deferDecks). */
 export async function deferredDesiredOf(db: Queryable, root: string): Promise<DesiredState> {
-  const { desired, problems } = await validateRoot(root, { knownDecks: await readKnownDecks(db), deferDecks: true });
-  if (!desired || problems.length > 0) throw new Error(`test config is invalid:\n${problems.map((p) => `${p.file}:${p.line} ${p.message}`).join('\n')}`);
-  return desired;
+  return validDesired(root, { knownDecks: await readKnownDecks(db), deferDecks: true });
 }
 
 /** The config as plan and apply read it against `db`: CSV decks didsync applied byte for byte are stubs. */
 export async function knownDesiredOf(db: Queryable, root: string): Promise<DesiredState> {
-  const { desired, problems } = await validateRoot(root, { knownDecks: await readKnownDecks(db) });
-  if (!desired || problems.length > 0) {
-    throw new Error(`test config is invalid:\n${problems.map((p) => `${p.file}:${p.line} ${p.message}`).join('\n')}`);
-  }
-  return desired;
+  return validDesired(root, { knownDecks: await readKnownDecks(db) });
 }
 
 export interface FlowOptions {
