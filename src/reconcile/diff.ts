@@ -234,7 +234,7 @@ function detectDrift(live: LiveState, applied: AppliedState, byRow: Map<string, 
   return drift.sort(byKindAndKey);
 }
 
-function byKindAndKey(a: { kind: KindName; key: string }, b: { kind: KindName; key: string }): number {
+export function byKindAndKey(a: { kind: KindName; key: string }, b: { kind: KindName; key: string }): number {
   return (KIND_RANK.get(a.kind)! - KIND_RANK.get(b.kind)!) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 

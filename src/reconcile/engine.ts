@@ -12,7 +12,7 @@ import { DatabaseError } from '../drivers/errors.js';
 import { executePlan, type AppliedChange } from './apply.js';
 import { DECK_RULES, csvDeckDigest } from '../load/index.js';
 import { desiredModel, normaliseDeck, type DesiredModel, type ReadModel } from './desired.js';
-import { diff } from './diff.js';
+import { byKindAndKey, diff, type DiffResult } from './diff.js';
 import { DEFAULT_GUARD_SETTINGS, checkGuards, type GuardSettings } from './guards.js';
 import { guardsAtApply } from './apply-guards.js';
 import { readLive, recordedRowIsLive, type ManagedName } from './live.js';
@@ -23,7 +23,8 @@ import { markDrift } from './drift.js';
 import { changesSeen, clearConfigRecord, forgetSeenChanges, readWatermark, writeConfigRecord } from './config-records.js';
 import { namedRecord } from '../model/data-object.js';
 import { stableStringify } from './values.js';
-import { rateCount, unreadRates, type LiveState } from './state.js';
+import { objectId, rateCount, unreadRates, type AppliedObject, type LiveState } from './state.js';
+import type { RatesRecord } from './fingerprint.js';
 
 /** didsync's advisory lock key: serialises every applier of one database. */
 export const APPLY_LOCK_KEY = 0x6469_6473_796e_63n; // "didsync"
@@ -76,7 +77,7 @@ export function settingsOf(desired: DesiredState): { prune: boolean; guards: Gua
 export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanOptions): Promise<Plan> {
   const model = desiredModel(desired);
   const rateDigests = deckDigests(model);
-  const { live, applied, unchangedRates, appliedDecks, desiredWindows } = await readLive(db, {
+  const { live, applied, unchangedRates, appliedDecks, desiredWindows, ratesRecords } = await readLive(db, {
     rates: new Set(rateDigests.keys()),
     skipUnchanged: opts.fullComparison ? undefined : { desiredDigests: rateDigests, desiredDecks: decksAsRead(model), deferredDecks: deferredTexts(model) },
     scanFingerprints: opts.fullComparison === true,
@@ -106,6 +107,7 @@ export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanO
   // A plan skipped as unchanged has, by its fingerprints, exactly git's deck.
   for (const key of unchangedRates) if (!live.rates.has(key)) live.rates.set(key, model.rates.get(key)!);
   const result = diff(model, live, applied, { prune: opts.prune });
+  refreshRatesRecords(result, model, live, applied.objects, ratesRecords, rateDigests);
   const counts = opts.only ? (opts.only.names ? countsOf(opts.only.names) : await managedCounts(db)) : undefined;
   const { violations, increases } = checkGuards(result, model, live, applied, opts.guards, opts.today, counts);
   const plan = buildPlan({
@@ -121,6 +123,33 @@ export async function makePlan(db: Queryable, desired: DesiredState, opts: PlanO
   if (opts.only) plan.database.subset = { ids: [...opts.only.ids].sort(), watermark: opts.only.watermark };
   rememberAppliedDecks(plan, appliedDecks);
   return plan;
+}
+
+/**
+ * A plan whose rates equal git's, undrifted, but whose record names another
+ * digest (its deck was rewritten with the same rows: reordered, `0.0100` as
+ * `0.01`) has no change, and is refreshed: the apply records git's digest and
+ * deck, so later plans trust it again instead of reading it each time. The
+ * rates themselves are not written. Apply checks that they are still the
+ * rows planned (their fingerprint is in the plan's live digests).
+ */
+function refreshRatesRecords(
+  result: DiffResult, model: DesiredModel, live: LiveState, applied: ReadonlyMap<string, AppliedObject>,
+  records: ReadonlyMap<string, RatesRecord>, digests: ReadonlyMap<string, string>,
+): void {
+  const settled = new Set([...result.changes, ...result.refresh].filter((c) => c.kind === 'RatingPlan').map((c) => c.key));
+  let added = false;
+  for (const [key, digest] of digests) {
+    if (settled.has(key) || !recordedRowIsLive(key, live.objects, applied)) continue;
+    const id = objectId('RatingPlan', key);
+    const rowId = live.objects.get(id)![0].rowId;
+    const record = records.get(rowId);
+    // No record is recorded by any apply; a drifted one is the drift's to settle.
+    if (!record || record.desired === digest || record.applied !== live.rateFingerprints?.get(key)) continue;
+    result.refresh.push({ kind: 'RatingPlan', key, rowId, fields: model.objects.get(id)!.fields });
+    added = true;
+  }
+  if (added) result.refresh.sort(byKindAndKey);
 }
 
 /**

@@ -95,6 +95,8 @@ export interface LiveRead {
   appliedDecks: AppliedDeckTexts;
   /** Git's window of each deferred deck whose live rates are a window too (ReadOptions.skipUnchanged.deferredDecks). */
   desiredWindows: Map<string, RateRows>;
+  /** What the last apply recorded of each managed plan's rates, by row id (fingerprint.ts). */
+  ratesRecords: ReadonlyMap<string, RatesRecord>;
 }
 
 export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRead> {
@@ -192,6 +194,7 @@ export async function readLive(db: Queryable, opts: ReadOptions): Promise<LiveRe
     ratesFromAppliedDecks,
     appliedDecks,
     desiredWindows,
+    ratesRecords,
   };
 }
 

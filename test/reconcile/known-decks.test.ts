@@ -215,3 +215,18 @@ test("a CSV deck's digest is that of its bytes under the deck rules; inline rate
   assert.equal(model.rates.get('Inline')?.prefix.length, 1);
   assert.equal(deckDigests(model).get('Inline'), ratesDigest(model.rates.get('Inline')!));
 });
+
+databaseTest('a deck rewritten with the same rows has no changes, and the next apply records its bytes so later plans need not read it', async (db) => {
+  const root = await appliedConfig(db);
+  // The same two rows, reordered and written with other digits.
+  await updateConfig(root, { 'rates/spare.csv': 'prefix,destination,rate\n331,Paris,0.015\n33,France,0.02\n' });
+  const before = await planCounting(db, await knownDesiredOf(db, root));
+  assert.deepEqual([before.stubs, before.plan.changes], [['UK Wholesale'], []]);
+  assert.deepEqual(before.plan.refresh.map((r) => `${r.kind} ${r.key}`), ['RatingPlan Spare'], 'the rates record is refreshed, not the rates written');
+  assert.deepEqual(comparable(before.plan), comparable(await fullPlan(db, root)));
+  const rates = await scalar<string>(db, 'SELECT count(*)::text FROM customer_rating_plan_rates');
+  await applyConfig(db, root);
+  assert.equal(await scalar<string>(db, 'SELECT count(*)::text FROM customer_rating_plan_rates'), rates);
+  const after = await planCounting(db, await knownDesiredOf(db, root));
+  assert.deepEqual([after.stubs, after.loaded, after.plan.changes, after.plan.refresh], [['Spare', 'UK Wholesale'], [], [], []]);
+}, { init: true });
