@@ -15,6 +15,7 @@ import { databaseTest, type TestTarget } from '../support/databases.js';
 import { MINIMAL, writeConfig } from '../support/config.js';
 import type { Driver } from '../../src/drivers/driver.js';
 import { openTarget, resolveTarget } from '../../src/drivers/open.js';
+import { cliArgs } from '../support/cli-entry.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const dirs: string[] = [];
@@ -23,7 +24,7 @@ after(async () => {
 });
 
 function didsync(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], {
+  const r = spawnSync(process.execPath, [...cliArgs(), ...args], {
     cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, DATABASE_URL: undefined },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

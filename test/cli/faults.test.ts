@@ -3,14 +3,12 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { databaseTest, inspectTarget } from '../support/databases.js';
 import { MINIMAL, scalar, writeConfig } from '../support/config.js';
-
-const BIN = join(import.meta.dirname, '../../src/cli/bin.ts');
+import { cliArgs } from '../support/cli-entry.js';
 
 function didsync(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+  const r = spawnSync(process.execPath, [...cliArgs(), ...args], { cwd, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { copyExamples } from '../support/config.js';
+import { cliArgs } from '../support/cli-entry.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const RECORDER = fileURLToPath(new URL('./fixtures/record-packages.mjs', import.meta.url));
@@ -22,7 +23,7 @@ let runs = 0;
 /** Runs the CLI; answers its exit code, output and the packages it loaded. */
 async function didsync(...args: string[]) {
   const out = join(scratch, `packages-${++runs}.txt`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--import', RECORDER, join(REPO, 'src/cli/bin.ts'), ...args], {
+  const r = spawnSync(process.execPath, [...cliArgs(RECORDER), ...args], {
     cwd: REPO, encoding: 'utf8', env: { ...process.env, DIDSYNC_PACKAGES_OUT: out, DATABASE_URL: '', NO_COLOR: '1' },
   });
   const loaded = new Set((await readFile(out, 'utf8').catch(() => '')).split('\n').filter(Boolean));

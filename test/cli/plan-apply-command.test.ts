@@ -15,6 +15,7 @@ import { main } from '../../src/cli/main.js';
 import { openTarget, resolveTarget } from '../../src/drivers/open.js';
 import { databaseTest, inspectTarget, type TestTarget } from '../support/databases.js';
 import { MINIMAL, updateConfig, writeConfig } from '../support/config.js';
+import { cliArgs } from '../support/cli-entry.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -43,7 +44,7 @@ async function didsync(...args: string[]): Promise<Run> {
 /** A real didsync process in `cwd` (the embedded default depends on it). */
 function didsyncProcess(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(REPO, 'src/cli/bin.ts'), ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...cliArgs(), ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
@@ -232,7 +233,7 @@ const SCRIPT = spawnSync('script', ['--version'], { encoding: 'utf8' }).status =
  */
 function didsyncOnTerminal(answer: string, ...args: string[]): Promise<Run & { prompted: boolean }> {
   const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
-  const command = [process.execPath, '--import', import.meta.resolve('tsx'), join(REPO, 'src/cli/bin.ts'), ...args].map(quote).join(' ');
+  const command = [process.execPath, ...cliArgs(), ...args].map(quote).join(' ');
   const plain = (text: string) => text.replace(TERMINAL_ESCAPE, '').replace(/\r+\n/g, '\n');
   return new Promise((resolvePromise, reject) => {
     const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });

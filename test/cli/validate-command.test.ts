@@ -6,12 +6,13 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { formatProblemsGitlab } from '../../src/report/format-problems.js';
+import { cliArgs } from '../support/cli-entry.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const CASES = 'test/validate/cases';
 
 function didsync(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], {
+  const r = spawnSync(process.execPath, [...cliArgs(), ...args], {
     cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -5,15 +5,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { request } from 'node:http';
-import { join, resolve as resolvePath } from 'node:path';
+import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import type { Driver } from '../../src/drivers/driver.js';
 import { openPglite } from '../../src/drivers/pglite.js';
 import type { TestTarget } from '../support/databases.js';
+import { cliArgs } from '../support/cli-entry.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-/** The CLI entry point; DIDSYNC_TEST_CLI runs another one (the built bin/didsync.js, say). */
-const CLI = process.env.DIDSYNC_TEST_CLI ?? 'src/cli/bin.ts';
 
 export type LogEntry = Record<string, unknown> & { msg: string; level: string };
 
@@ -40,8 +39,7 @@ export interface StartOptions {
 export async function startDaemon(args: string[], env: Record<string, string> = {}, opts: StartOptions = {}): Promise<DaemonProcess> {
   const inherited: NodeJS.ProcessEnv = { ...process.env };
   for (const name of opts.unset ?? []) delete inherited[name];
-  // Resolved here, so the process starts from any working directory.
-  const spawnArgs = ['--import', import.meta.resolve('tsx'), resolvePath(ROOT, CLI), 'daemon', '--listen', '127.0.0.1:0', ...args];
+  const spawnArgs = [...cliArgs(), 'daemon', '--listen', '127.0.0.1:0', ...args];
   const child = spawn(process.execPath, spawnArgs, {
     cwd: opts.cwd ?? ROOT, env: { ...inherited, DIDSYNC_LOG_LEVEL: 'debug', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,12 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { openTarget, resolveTarget } from '../../src/drivers/open.js';
 import { schemaReady } from '../../src/db/init.js';
 import { databaseTest } from '../support/databases.js';
+import { cliArgs } from '../support/cli-entry.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 function didsync(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], {
+    const child = spawn(process.execPath, [...cliArgs(), ...args], {
       cwd: REPO, env: { ...process.env, NO_COLOR: '1', DATABASE_URL: '' },
     });
     let stdout = '';

@@ -22,6 +22,7 @@ import { recordResult } from '../hardening/support/results.js';
 import type { Driver } from '../../src/drivers/driver.js';
 import { tableDefs } from '../../src/db/ddl.js';
 import { openPostgres } from '../../src/drivers/postgres.js';
+import { cliArgs } from '../support/cli-entry.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const DOC = readFileSync(join(REPO, 'README.md'), 'utf8');
@@ -57,7 +58,7 @@ test('the documented roles name exactly the tables didsync reads and writes', ()
 });
 
 function didsync(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', ...args], {
+  const r = spawnSync(process.execPath, [...cliArgs(), ...args], {
     cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, DATABASE_URL: undefined },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -3,10 +3,9 @@
 // kill it at a chosen moment.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { REPO_ROOT, cliArgs } from '../../support/cli-entry.js';
 
-export const REPO_ROOT = join(import.meta.dirname, '../../..');
-const CLI = process.env.DIDSYNC_TEST_CLI ?? 'src/cli/bin.ts';
+export { REPO_ROOT };
 
 export interface CliResult {
   code: number | null;
@@ -30,12 +29,12 @@ export interface CliOptions {
   input?: string;
 }
 
-/** Start `didsync ARGS` from the repository (tsx resolves from there). */
+/** Start `didsync ARGS` from the repository. */
 export function startCli(args: readonly string[], opts: CliOptions = {}): CliProcess {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', DATABASE_URL: undefined, ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+  const child = spawn(process.execPath, [...cliArgs(), ...args], {
     cwd: REPO_ROOT, env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
