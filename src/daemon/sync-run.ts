@@ -54,7 +54,9 @@ export async function syncConfig(db: Driver, req: SyncRequest): Promise<SyncResu
       return { outcome: 'invalid', runId, problems: planned.problems, report };
     }
     const { plan, settings } = planned;
-    if (!hasChanges(plan) && !req.recordUnchanged) return { outcome: 'unchanged', plan, settings };
+    // A rates record to refresh (a deck rewritten with the same rows) is applied too: else every later plan parses that deck.
+    const refreshRates = plan.refresh.some((r) => r.kind === 'RatingPlan');
+    if (!hasChanges(plan) && !refreshRates && !req.recordUnchanged) return { outcome: 'unchanged', plan, settings };
     const started = performance.now();
     try {
       const outcome = await applyPlan(db, plan, { force: false, lockTimeoutSeconds: plan.settings.lockTimeoutSeconds, run: req.run });

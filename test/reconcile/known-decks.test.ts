@@ -230,3 +230,14 @@ databaseTest('a deck rewritten with the same rows has no changes, and the next a
   const after = await planCounting(db, await knownDesiredOf(db, root));
   assert.deepEqual([after.stubs, after.loaded, after.plan.changes, after.plan.refresh], [['Spare', 'UK Wholesale'], [], [], []]);
 }, { init: true });
+
+databaseTest('a daemon that records no unchanged run (a watched folder) still applies the refresh of a rewritten deck, once', async (db) => {
+  const { syncConfig } = await import('../../src/daemon/sync-run.js');
+  const root = await appliedConfig(db);
+  const sync = () => syncConfig(db, { root, run: { trigger: 'daemon', command: 'daemon' }, recordUnchanged: false, now: new Date('2026-01-01T00:00:00Z') });
+  assert.equal((await sync()).outcome, 'unchanged');
+  await updateConfig(root, { 'rates/spare.csv': 'prefix,destination,rate\n331,Paris,0.015\n33,France,0.02\n' });
+  assert.equal((await sync()).outcome, 'no-changes');
+  assert.deepEqual((await planCounting(db, await knownDesiredOf(db, root))).stubs, ['Spare', 'UK Wholesale']);
+  assert.equal((await sync()).outcome, 'unchanged');
+}, { init: true });
