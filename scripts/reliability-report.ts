@@ -21,6 +21,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { buildIfStale } from './build-if-stale.mjs';
 
 export interface ReliabilityRecord {
   area: string;
@@ -51,6 +52,7 @@ async function testFiles(dir: string): Promise<string[]> {
 }
 
 function runTests(files: string[], out: string): Promise<{ tap: string; code: number | null; seconds: number }> {
+  buildIfStale(ROOT);
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', '--test-concurrency=2', ...files], {

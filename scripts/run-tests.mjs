@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { buildIfStale } from './build-if-stale.mjs';
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -22,18 +23,7 @@ if (files.length === 0) {
   console.error('no test files match');
   process.exit(1);
 }
-// Tests start didsync's processes as users do, from the compiled sources (test/support/cli-entry.ts):
-// they are compiled again first whenever a source is newer than the build.
-const newest = (dir) => Math.max(0, ...readdirSync(dir).map((name) => {
-  const s = statSync(join(dir, name));
-  return s.isDirectory() ? newest(join(dir, name)) : s.mtimeMs;
-}));
-const builtAt = (() => { try { return statSync(join('dist', 'cli', 'bin.js')).mtimeMs; } catch { return 0; } })();
-if (process.env.DIDSYNC_TEST_CLI === undefined && newest('src') > builtAt) {
-  console.error('compiling src/ into dist/ for the tests that start didsync as a process');
-  const built = spawnSync(process.execPath, [join('node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { stdio: 'inherit' });
-  if (built.status !== 0) process.exit(built.status ?? 1);
-}
+buildIfStale('.');
 // File digests the runs remember (src/load/file-digests.ts) go to a folder of this run's own, not the user's cache.
 const cacheDir = process.env.DIDSYNC_CACHE_DIR ?? mkdtempSync(join(tmpdir(), 'didsync-test-cache-'));
 const env = { ...process.env, DIDSYNC_CACHE_DIR: cacheDir };

@@ -1,6 +1,6 @@
 // How the tests start didsync as a process: as users run it, the installed
 // entry point over the compiled sources (bin/didsync.js over dist/), which
-// the test runner builds first whenever src/ is newer (scripts/run-tests.mjs).
+// the test runner builds first whenever src/ is newer (scripts/build-if-stale.mjs).
 // DIDSYNC_TEST_CLI names another entry point; one ending in .ts (the
 // sources, src/cli/bin.ts) runs through tsx, at about a second of CPU more
 // per process.
